@@ -1,0 +1,16 @@
+/**
+ * The route table: every HTTP operation of the API. The local gateway and the CDK HTTP API are both
+ * built from ROUTE_LIST; each handler imports its own entry from ROUTES.
+ */
+import { publicRoutes } from './public.ts';
+import type { AnyRoute } from './route.ts';
+import { systemRoutes } from './system.ts';
+
+export const ROUTES = {
+  ...systemRoutes,
+  ...publicRoutes,
+};
+
+export const ROUTE_LIST: readonly AnyRoute[] = Object.values(ROUTES);
+
+export type { AnyRoute, RouteDefinition } from './route.ts';

@@ -1,0 +1,60 @@
+/**
+ * What a route is: the single description of an HTTP operation that the handler framework (validation,
+ * authorisation), the local gateway, the CDK HTTP API and the OpenAPI document all read.
+ */
+import type { z } from 'zod';
+import type { Role } from '../../shared/auth/roles.ts';
+import type { ErrorCode } from '../../shared/errors/domain-error.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** `public`: no token needed. Otherwise the roles allowed (any one suffices). */
+export type Access = 'public' | readonly Role[];
+
+/** What the function needs from the rest of the stack; the CDK construct grants exactly this. */
+export interface Permissions {
+  readonly table?: 'read' | 'readWrite';
+}
+
+export interface RouteDefinition<
+  Params extends z.ZodType = z.ZodType,
+  Query extends z.ZodType = z.ZodType,
+  Body extends z.ZodType = z.ZodType,
+  Result extends z.ZodType = z.ZodType,
+  A extends Access = Access,
+> {
+  /** Unique, stable, camelCase: the OpenAPI operationId and the CDK construct id. */
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** API Gateway syntax: `/merchant/vouchers/{code}`. */
+  readonly path: string;
+  /** The handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly access: A;
+  readonly summary: string;
+  readonly tag: string;
+  readonly params?: Params;
+  readonly query?: Query;
+  readonly body?: Body;
+  /** The request must carry an `Idempotency-Key` header. */
+  readonly idempotencyKey?: boolean;
+  readonly success: { readonly status: number; readonly description: string; readonly schema: Result };
+  /** The problem codes this operation can answer with (beyond the framework's own). */
+  readonly errors: readonly ErrorCode[];
+  readonly permissions: Permissions;
+  /** Defaults to `no-store`: most answers are personal or financial. */
+  readonly cacheControl?: string;
+}
+
+export type AnyRoute = RouteDefinition<z.ZodType, z.ZodType, z.ZodType, z.ZodType, Access>;
+
+/** Identity function that keeps the literal types of a route (for typed handlers). */
+export function defineRoute<
+  Params extends z.ZodType,
+  Query extends z.ZodType,
+  Body extends z.ZodType,
+  Result extends z.ZodType,
+  const A extends Access,
+>(route: RouteDefinition<Params, Query, Body, Result, A>): RouteDefinition<Params, Query, Body, Result, A> {
+  return route;
+}

@@ -1,0 +1,57 @@
+/**
+ * Configuration of a Lambda, read from the environment once, at cold start, through one zod schema.
+ * A missing or malformed variable stops the cold start with a message naming it, instead of surfacing
+ * as `undefined` deep inside a request.
+ */
+import { z } from 'zod';
+import type { AwsClientOptions } from '../../shared/aws/clients.ts';
+
+const localEndpoint = z
+  .url()
+  .refine((url) => /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(url), {
+    message: 'local endpoints must be on 127.0.0.1 (the local target); in AWS leave it unset',
+  })
+  .optional();
+
+export const BaseConfigSchema = z.object({
+  AWS_REGION: z.string().min(1).default('eu-west-1'),
+  STAGE: z.string().min(1).default('local'),
+  /** Set only by the local target: where its emulators listen. */
+  LOCAL_DYNAMODB_ENDPOINT: localEndpoint,
+  LOCAL_S3_ENDPOINT: localEndpoint,
+  LOCAL_SES_ENDPOINT: localEndpoint,
+  LOCAL_SFN_ENDPOINT: localEndpoint,
+});
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/**
+ * Parses `env` with the base schema plus the variables this function needs.
+ * @example const config = loadConfig({ TABLE_NAME: z.string().min(3) });
+ */
+export function loadConfig<Shape extends z.ZodRawShape>(
+  extra: Shape,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<ReturnType<typeof BaseConfigSchema.extend<Shape>>> {
+  const result = BaseConfigSchema.extend(extra).safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigurationError(`Invalid Lambda configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+/** The options for shared/aws/clients.ts that a loaded configuration implies. */
+export function awsClientOptions(config: z.infer<typeof BaseConfigSchema>): AwsClientOptions {
+  return {
+    region: config.AWS_REGION,
+    endpoints: {
+      dynamodb: config.LOCAL_DYNAMODB_ENDPOINT,
+      s3: config.LOCAL_S3_ENDPOINT,
+      ses: config.LOCAL_SES_ENDPOINT,
+      sfn: config.LOCAL_SFN_ENDPOINT,
+    },
+  };
+}

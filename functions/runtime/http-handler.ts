@@ -1,0 +1,75 @@
+/**
+ * Builds a Lambda handler for one route of the route table: the route's schemas validate the request,
+ * its access list authorises it, and its success schema shapes the answer (unknown fields are dropped,
+ * so nothing the handler did not mean to publish can leak). The business function gets typed input.
+ */
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Principal } from '../../shared/auth/roles.ts';
+import { DomainError } from '../../shared/errors/domain-error.ts';
+import type { Access, RouteDefinition } from '../routes/route.ts';
+import {
+  authorise,
+  correlate,
+  type HttpContext,
+  parseAndValidate,
+  problemDetails,
+  publishMetrics,
+} from './middleware.ts';
+import { logger } from './observability.ts';
+
+export interface HttpRequest<Params, Query, Body, A extends Access> {
+  readonly params: Params;
+  readonly query: Query;
+  readonly body: Body;
+  readonly principal: A extends 'public' ? Principal | undefined : Principal;
+  readonly idempotencyKey: string | undefined;
+  readonly correlationId: string;
+  readonly event: APIGatewayProxyEventV2;
+}
+
+export function httpHandler<
+  Params extends z.ZodType,
+  Query extends z.ZodType,
+  Body extends z.ZodType,
+  Result extends z.ZodType,
+  A extends Access,
+>(
+  route: RouteDefinition<Params, Query, Body, Result, A>,
+  run: (request: HttpRequest<z.output<Params>, z.output<Query>, z.output<Body>, A>) => Promise<z.input<Result>>,
+) {
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>()
+    .use(problemDetails())
+    .use(publishMetrics())
+    .use(correlate())
+    .use(authorise(route))
+    .use(parseAndValidate(route))
+    .handler(async (event, context) => {
+      const parsed = context.parsed;
+      if (!parsed) throw new Error('parseAndValidate did not run');
+      const result = await run({
+        params: parsed.params as z.output<Params>,
+        query: parsed.query as z.output<Query>,
+        body: parsed.body as z.output<Body>,
+        principal: parsed.principal as HttpRequest<unknown, unknown, unknown, A>['principal'],
+        idempotencyKey: parsed.idempotencyKey,
+        correlationId: parsed.correlationId,
+        event,
+      });
+      const shaped = route.success.schema.safeParse(result);
+      if (!shaped.success) {
+        // A bug of ours, not of the caller: log what did not match, answer a plain 500.
+        logger.error('response does not match the route schema', { issues: shaped.error.issues });
+        throw new DomainError('INTERNAL', 'Something went wrong on our side.');
+      }
+      return {
+        statusCode: route.success.status,
+        headers: {
+          'content-type': 'application/json',
+          'cache-control': route.cacheControl ?? 'no-store',
+        },
+        body: JSON.stringify(shaped.data),
+      };
+    });
+}

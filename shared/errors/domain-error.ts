@@ -1,0 +1,56 @@
+/**
+ * Typed errors of the domain. Each carries a stable machine-readable `code` that clients (the scanner,
+ * the admin page, the finance office's tools) switch on. The HTTP status of each code is decided once,
+ * in functions/runtime/problem-details.ts; the domain knows nothing of HTTP.
+ */
+
+export const ERROR_CODES = [
+  // Request shape
+  'MALFORMED_JSON',
+  'VALIDATION_FAILED',
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'ROUTE_NOT_FOUND',
+  'NOT_FOUND',
+  'UNSUPPORTED_MEDIA_TYPE',
+  // Identity
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_CREDENTIALS',
+  // Vouchers and redemption
+  'VOUCHER_NOT_FOUND',
+  'TOO_MANY_ATTEMPTS',
+  'INSUFFICIENT_BALANCE',
+  'VOUCHER_VOIDED',
+  'VOUCHER_EXPIRED',
+  'MERCHANT_INACTIVE',
+  'AMOUNT_INVALID',
+  'CAMPAIGN_NOT_OPEN',
+  'REVERSAL_WINDOW_CLOSED',
+  'ALREADY_SETTLED',
+  // Campaigns
+  'CAMPAIGN_NOT_FOUND',
+  'END_DATE_NOT_LATER',
+  'CONFLICT',
+  // Anything we did not foresee
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  readonly code: ErrorCode;
+  /** Extra members for the problem document, e.g. `{ balanceCents: 1200 }`. Never anything internal. */
+  readonly extensions: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}) {
+    super(detail);
+    this.code = code;
+    this.extensions = extensions;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,73 @@
+/**
+ * A partner shop. Its bank account and contact e-mail are for settlement only and never leave the
+ * back office; the public sees name, category and address (see toPublicMerchant).
+ */
+import { z } from 'zod';
+
+export const MERCHANT_CATEGORIES = [
+  'bakery',
+  'butcher',
+  'grocery',
+  'clothing',
+  'shoes',
+  'books',
+  'toys',
+  'sports',
+  'electronics',
+  'hardware',
+  'florist',
+  'optician',
+  'hairdresser',
+  'restaurant',
+  'other',
+] as const;
+
+export const MerchantCategorySchema = z.enum(MERCHANT_CATEGORIES).meta({ id: 'MerchantCategory' });
+export type MerchantCategory = z.infer<typeof MerchantCategorySchema>;
+
+export const PostalAddressSchema = z
+  .object({
+    street: z.string().min(1).max(120),
+    number: z.string().min(1).max(12),
+    box: z.string().max(12).optional(),
+    postcode: z.string().regex(/^\d{4}$/, 'a Belgian postcode has four digits'),
+    locality: z.string().min(1).max(80),
+  })
+  .meta({ id: 'PostalAddress' });
+export type PostalAddress = z.infer<typeof PostalAddressSchema>;
+
+export const MERCHANT_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
+export type MerchantStatus = (typeof MERCHANT_STATUSES)[number];
+
+export interface Merchant {
+  readonly merchantId: string;
+  readonly name: string;
+  readonly category: MerchantCategory;
+  readonly address: PostalAddress;
+  /** Electronic format (no spaces), checked by shared/iban. */
+  readonly iban: string;
+  /** Where settlement reports go. */
+  readonly email: string;
+  readonly status: MerchantStatus;
+  readonly createdAt: string;
+}
+
+export const PublicMerchantSchema = z
+  .object({
+    merchantId: z.string(),
+    name: z.string(),
+    category: MerchantCategorySchema,
+    address: PostalAddressSchema,
+  })
+  .meta({ id: 'PublicMerchant', description: 'A partner shop as the public sees it: no bank or contact data.' });
+export type PublicMerchant = z.infer<typeof PublicMerchantSchema>;
+
+export function toPublicMerchant(merchant: Merchant): PublicMerchant {
+  const { merchantId, name, category, address } = merchant;
+  return { merchantId, name, category, address };
+}
+
+/** Alphabetical order as a French reader expects it (accents and case ignored). */
+export function compareMerchantNames(a: { name: string }, b: { name: string }): number {
+  return a.name.localeCompare(b.name, 'fr-BE', { sensitivity: 'base' });
+}

@@ -1,0 +1,57 @@
+/**
+ * Calendar dates (`YYYY-MM-DD`) as the town lives them: in Europe/Brussels, whatever the server's zone.
+ * A campaign "open until 31/03" is open until midnight in Brussels, not in UTC.
+ */
+import { z } from 'zod';
+
+export const TOWN_TIME_ZONE = 'Europe/Brussels';
+
+export const CalendarDateSchema = z.iso.date().meta({ id: 'CalendarDate', description: 'YYYY-MM-DD, Europe/Brussels' });
+export type CalendarDate = z.infer<typeof CalendarDateSchema>;
+
+const brusselsDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TOWN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Brussels at `instant`. */
+export function brusselsDateOf(instant: Date): CalendarDate {
+  return brusselsDate.format(instant);
+}
+
+/** Adds whole days to a calendar date (no time zone involved: pure calendar arithmetic). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(year, month - 1, day + days));
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** `31/03/2027`, the way dates are written on letters and pages. */
+export function formatFrenchDate(date: CalendarDate): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+/** ISO 8601 with the Brussels offset, e.g. `2026-11-26T18:04:05+01:00`: what the API returns for times. */
+export function brusselsTimestamp(instant: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TOWN_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
+  const millis = instant.getUTCMilliseconds().toString().padStart(3, '0');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${millis}${offset}`;
+}
