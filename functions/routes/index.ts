@@ -13,4 +13,10 @@ export const ROUTES = {
 
 export const ROUTE_LIST: readonly AnyRoute[] = Object.values(ROUTES);
 
+/** Answers every request that matches no route (API Gateway's `$default` route; the local gateway's fallback). */
+export const FALLBACK_ROUTE = {
+  operationId: 'routeNotFound',
+  entry: 'functions/system/route-not-found.ts',
+} as const;
+
 export type { AnyRoute, RouteDefinition } from './route.ts';

@@ -1,0 +1,213 @@
+/**
+ * The local API gateway: an HTTP server that does what API Gateway's HTTP API does in AWS for this
+ * platform. It matches the route table, checks JWTs like the JWT authorizer (401 without a valid token on
+ * a protected route), answers CORS preflights, builds payload 2.0 events and invokes the very same
+ * handler modules in-process. Roles are checked by the handlers themselves, in both targets.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { FALLBACK_ROUTE, ROUTE_LIST } from '../../../functions/routes/index.ts';
+import { problemDocument, problemResponse } from '../../../functions/runtime/problem-details.ts';
+import type { LocalIdentityProvider } from '../auth/local-identity.ts';
+import { fromLambdaResult, type HttpAnswer, lambdaContext, toApiGatewayEvent } from './api-event.ts';
+import { createRouteMatcher } from './route-matcher.ts';
+
+/** Same limits and CORS settings as the CDK HTTP API (infra/constructs/api.ts). */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+export const CORS = {
+  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+  exposeHeaders: ['x-correlation-id', 'retry-after'],
+  maxAgeSeconds: 600,
+};
+
+type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
+
+export interface ApiServerOptions {
+  readonly repoRoot: string;
+  readonly identity: LocalIdentityProvider;
+  /** Origins allowed by CORS (the local web server). */
+  readonly allowedOrigins: readonly string[];
+  /** Called once per request, for the access log. */
+  readonly onRequest?: (line: {
+    method: string;
+    path: string;
+    status: number;
+    ms: number;
+    operationId: string;
+  }) => void;
+}
+
+const TokenRequestSchema = z.object({ username: z.string().min(1), password: z.string().min(1) });
+
+export function createApiServer(options: ApiServerOptions): Server {
+  const matcher = createRouteMatcher(ROUTE_LIST);
+  const modules = new Map<string, Promise<LambdaHandler>>();
+
+  // Imported on first use, like a Lambda cold start; the module (and its clients) then stay warm.
+  const load = (entry: string): Promise<LambdaHandler> => {
+    let loaded = modules.get(entry);
+    if (!loaded) {
+      loaded = import(pathToFileURL(join(options.repoRoot, entry)).href).then((module: { handler?: LambdaHandler }) => {
+        if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler`);
+        return module.handler;
+      });
+      modules.set(entry, loaded);
+    }
+    return loaded;
+  };
+
+  const handle = async (
+    request: IncomingMessage,
+    url: URL,
+    body: Buffer,
+  ): Promise<{ answer: HttpAnswer; operationId: string }> => {
+    const method = request.method ?? 'GET';
+    if (method === 'POST' && url.pathname === '/auth/local/token') {
+      return { answer: await issueToken(options.identity, body), operationId: 'localToken' };
+    }
+    const match = matcher.match(method, url.pathname);
+    let claims: Awaited<ReturnType<LocalIdentityProvider['verify']>>;
+    if (match && match.route.access !== 'public') {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      claims = bearer ? await options.identity.verify(bearer) : undefined;
+      if (!claims) {
+        const detail = bearer
+          ? 'The token is invalid or expired: sign in again.'
+          : 'Sign in and send "Authorization: Bearer <token>".';
+        return {
+          answer: fromLambdaResult(problemResponse(problemDocument('UNAUTHENTICATED', detail))),
+          operationId: match.route.operationId,
+        };
+      }
+    }
+    const operationId = match?.route.operationId ?? FALLBACK_ROUTE.operationId;
+    const entry = match?.route.entry ?? FALLBACK_ROUTE.entry;
+    const event = toApiGatewayEvent({
+      request,
+      url,
+      routeKey: match ? `${match.route.method} ${match.route.path}` : '$default',
+      pathParameters: match?.pathParameters ?? {},
+      body,
+      ...(claims ? { claims } : {}),
+    });
+    const handler = await load(entry);
+    const result = await handler(event, lambdaContext(operationId, event.requestContext.requestId));
+    return { answer: fromLambdaResult(result), operationId };
+  };
+
+  return createServer((request, response) => {
+    const started = performance.now();
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const origin = request.headers.origin;
+    const corsHeaders: Record<string, string> =
+      origin && options.allowedOrigins.includes(origin)
+        ? {
+            'access-control-allow-origin': origin,
+            'access-control-expose-headers': CORS.exposeHeaders.join(','),
+            vary: 'origin',
+          }
+        : {};
+
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      const methods = matcher.methodsFor(url.pathname);
+      response.writeHead(204, {
+        ...corsHeaders,
+        ...(corsHeaders['access-control-allow-origin']
+          ? {
+              'access-control-allow-methods': [...new Set([...methods, 'OPTIONS'])].join(','),
+              'access-control-allow-headers': CORS.allowHeaders.join(','),
+              'access-control-max-age': String(CORS.maxAgeSeconds),
+            }
+          : {}),
+      });
+      response.end();
+      return;
+    }
+
+    readBody(request)
+      .then((body) =>
+        body === undefined
+          ? {
+              answer: gatewayProblem(413, 'The request is larger than the 10 MB API Gateway allows.'),
+              operationId: '-',
+            }
+          : handle(request, url, body),
+      )
+      .catch((error: unknown) => {
+        // What API Gateway does when the Lambda itself fails (crash, import error): a bare 500.
+        console.error(`[gateway] ${request.method} ${url.pathname} failed:`, error);
+        return { answer: gatewayProblem(500, 'Internal Server Error'), operationId: '-' };
+      })
+      .then(({ answer, operationId }) => {
+        send(response, answer, corsHeaders);
+        options.onRequest?.({
+          method: request.method ?? '?',
+          path: url.pathname,
+          status: answer.status,
+          ms: Math.round(performance.now() - started),
+          operationId,
+        });
+      });
+  });
+}
+
+async function issueToken(identity: LocalIdentityProvider, body: Buffer): Promise<HttpAnswer> {
+  let parsed: z.infer<typeof TokenRequestSchema>;
+  try {
+    parsed = TokenRequestSchema.parse(JSON.parse(body.toString('utf8') || '{}'));
+  } catch {
+    return fromLambdaResult(
+      problemResponse(problemDocument('VALIDATION_FAILED', 'Send {"username", "password"} as JSON.')),
+    );
+  }
+  const token = await identity.issueToken(parsed.username, parsed.password);
+  if (!token)
+    return fromLambdaResult(
+      problemResponse(problemDocument('INVALID_CREDENTIALS', 'Check the username and password.')),
+    );
+  return fromLambdaResult({
+    statusCode: 200,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    body: JSON.stringify(token),
+  });
+}
+
+function gatewayProblem(status: 413 | 500, message: string): HttpAnswer {
+  return {
+    status,
+    headers: { 'content-type': 'application/json' },
+    cookies: [],
+    body: Buffer.from(JSON.stringify({ message })),
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_PAYLOAD_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, answer: HttpAnswer, extraHeaders: Record<string, string>): void {
+  const headers: Record<string, string | string[]> = {
+    ...answer.headers,
+    ...extraHeaders,
+    'content-length': String(answer.body.length),
+    'apigw-requestid': randomUUID(),
+  };
+  if (answer.cookies.length > 0) headers['set-cookie'] = [...answer.cookies];
+  response.writeHead(answer.status, headers);
+  response.end(answer.body);
+}

@@ -1,0 +1,35 @@
+/**
+ * Names of the local target's resources and the environment its handlers get. In AWS the CDK constructs
+ * set the same variables (TABLE_NAME, DOCUMENTS_BUCKET, ...) to the generated physical names.
+ */
+export const LOCAL_RESOURCES = {
+  tableName: 'voucher-platform-local',
+  buckets: {
+    documents: 'voucher-documents-local',
+  },
+} as const;
+
+export interface LocalEndpoints {
+  readonly dynamodb: string;
+  readonly s3: string;
+  readonly ses: string;
+  readonly sfn?: string;
+}
+
+/** Everything a handler module reads from process.env at cold start, for the local target. */
+export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string): Record<string, string> {
+  return {
+    AWS_REGION: 'eu-west-1',
+    STAGE: 'local',
+    TABLE_NAME: LOCAL_RESOURCES.tableName,
+    DOCUMENTS_BUCKET: LOCAL_RESOURCES.buckets.documents,
+    LOCAL_DYNAMODB_ENDPOINT: endpoints.dynamodb,
+    LOCAL_S3_ENDPOINT: endpoints.s3,
+    LOCAL_SES_ENDPOINT: endpoints.ses,
+    ...(endpoints.sfn ? { LOCAL_SFN_ENDPOINT: endpoints.sfn } : {}),
+    POWERTOOLS_SERVICE_NAME: 'voucher-platform',
+    POWERTOOLS_LOG_LEVEL: logLevel,
+    // No CloudWatch locally: metrics would only be JSON noise on the console.
+    POWERTOOLS_METRICS_DISABLED: 'true',
+  };
+}

@@ -1,0 +1,32 @@
+/** A local S3 (s3rver), path-style, with the platform's buckets; objects kept on disk or in a temp folder. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import S3rver from 's3rver';
+import type { RunningService } from './service.ts';
+
+export interface S3Options {
+  readonly port: number;
+  /** Folder for objects; a throw-away temp folder when absent (tests). */
+  readonly dataDir?: string;
+  readonly buckets: readonly string[];
+}
+
+export async function startS3(options: S3Options): Promise<RunningService> {
+  const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'voucher-s3-'));
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: options.port,
+    silent: true,
+    directory: options.dataDir ?? temporary,
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+  });
+  await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${options.port}`,
+    async stop() {
+      await server.close();
+      if (temporary) rmSync(temporary, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * `npm start`: runs the whole platform locally on real local implementations of the AWS services,
+ * seeds the demo town on first start, writes .data/endpoints.json and prints where to open everything.
+ *   npm start                keep the data of the previous run
+ *   npm start -- --reset     start from a clean .data folder
+ *   npm start -- --verbose   handler logs (INFO) and an access log line per request
+ * Ctrl-C stops every service it started.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDynamoDbClients } from '../../shared/aws/clients.ts';
+import { formatEuros } from '../../shared/money/money.ts';
+import { writeEndpointsFile } from './endpoints-file.ts';
+import { DEMO_TOWN_NAME, seedDemoTown } from './seed/demo-town.ts';
+import { checkJava, JavaMissingError } from './services/dynamodb.ts';
+import { REPO_ROOT, startLocalTarget } from './target.ts';
+
+const { values: flags } = parseArgs({
+  options: { reset: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+});
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  try {
+    checkJava();
+  } catch (error) {
+    if (error instanceof JavaMissingError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const dataDir = join(REPO_ROOT, '.data');
+  if (flags.reset && existsSync(dataDir)) {
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log('Removed .data: starting from a clean slate.');
+  }
+  const firstStart = !existsSync(join(dataDir, 'dynamodb'));
+
+  const target = await startLocalTarget({
+    dataDir,
+    preferredPorts: { api: 4000, web: 4001, mail: 4002 },
+    logLevel: flags.verbose ? 'INFO' : 'WARN',
+    ...(flags.verbose
+      ? { onRequest: (r) => console.log(`[api] ${r.method} ${r.path} -> ${r.status} (${r.ms} ms, ${r.operationId})`) }
+      : {}),
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the local services...`);
+    await target.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const { doc } = createDynamoDbClients({ region: 'eu-west-1', endpoints: target.endpoints });
+  const town = await seedDemoTown({ doc, tableName: target.tableName }, target.identity, new Date());
+  doc.destroy();
+
+  writeEndpointsFile(join(dataDir, 'endpoints.json'), {
+    apiUrl: target.apiUrl,
+    webUrl: target.webUrl,
+    mailUrl: target.mailUrl,
+    users: town.users.map(({ role, username, password, merchantId }) => ({
+      role,
+      username,
+      password,
+      ...(merchantId ? { merchantId } : {}),
+    })),
+    campaignId: town.campaignId,
+    demoVoucherCodes: [],
+  });
+
+  const health = await fetch(`${target.apiUrl}/health`);
+  if (!health.ok) throw new Error(`GET /health answered ${health.status}`);
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+
+  console.log(`
+Voucher platform: ${DEMO_TOWN_NAME}, running locally (${firstStart ? 'new demo data' : 'data kept from the last run'}; ready in ${seconds} s)
+
+  Public shop list   ${target.webUrl}/
+  Merchant scanner   ${target.webUrl}/scanner/
+  Staff admin        ${target.webUrl}/admin/
+  API                ${target.apiUrl}   (OpenAPI: ${target.apiUrl}/openapi.json)
+  Mail viewer        ${target.mailUrl}/
+
+  Demo campaign      ${town.campaignId}: ${formatEuros(10_000)} per voucher
+  Demo users (username / password):
+${town.users.map((u) => `    ${u.role.padEnd(9)} ${u.username} / ${u.password}${u.merchantId ? `   (shop ${u.merchantId})` : ''}`).join('\n')}
+
+  Everything is in .data/endpoints.json. Ctrl-C stops all services; \`npm start -- --reset\` starts clean.
+`);
+}
+
+main().catch((error: unknown) => {
+  console.error('The local platform could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+/**
+ * Starts the whole local target: DynamoDB Local, s3rver, the SES emulator, the Step Functions endpoint
+ * and the API gateway + web server, on free ports, and stops them all. Used by `npm start`, by the
+ * integration/e2e global setup and by the benchmarks, so all three run the same platform.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildWebSync } from '../../web/build.ts';
+import { LocalIdentityProvider } from './auth/local-identity.ts';
+import { createApiServer } from './gateway/api-server.ts';
+import { createWebServer } from './gateway/web-server.ts';
+import { freePort } from './ports.ts';
+import { handlerEnvironment, LOCAL_RESOURCES } from './resources.ts';
+import { ensureTable, localDynamoDbClient, startDynamoDb } from './services/dynamodb.ts';
+import { startS3 } from './services/s3.ts';
+import type { RunningService } from './services/service.ts';
+import { startSes } from './services/ses.ts';
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export interface LocalTargetOptions {
+  /** Persistent data folder (`.data`); everything is in memory / temporary when absent. */
+  readonly dataDir?: string;
+  /** Ports to prefer (used when free); any free port otherwise. */
+  readonly preferredPorts?: Partial<Record<'api' | 'web' | 'mail', number>>;
+  /** Powertools log level for the handlers. */
+  readonly logLevel?: string;
+  readonly onRequest?: Parameters<typeof createApiServer>[0]['onRequest'];
+}
+
+export interface LocalTarget {
+  readonly apiUrl: string;
+  readonly webUrl: string;
+  readonly mailUrl: string;
+  readonly endpoints: { readonly dynamodb: string; readonly s3: string; readonly ses: string };
+  readonly tableName: string;
+  readonly buckets: typeof LOCAL_RESOURCES.buckets;
+  readonly identity: LocalIdentityProvider;
+  /** The environment handlers run with (also what tests use to build their own clients). */
+  readonly environment: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalTarget(options: LocalTargetOptions = {}): Promise<LocalTarget> {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const scratch = mkdtempSync(join(tmpdir(), 'voucher-local-'));
+  const started: Array<{ stop(): Promise<void> }> = [];
+  const stopAll = async () => {
+    for (const service of started.reverse()) await service.stop().catch(() => undefined);
+    rmSync(scratch, { recursive: true, force: true });
+  };
+
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const [dynamoPort, s3Port] = [await freePort(), await freePort()];
+    const dynamodbDir = dataDir ? join(dataDir, 'dynamodb') : undefined;
+    if (dynamodbDir) mkdirSync(dynamodbDir, { recursive: true });
+    const [dynamodb, s3, ses] = await Promise.all([
+      startDynamoDb({ port: dynamoPort, ...(dynamodbDir ? { dataDir: dynamodbDir } : {}) }).then(track(started)),
+      startS3({
+        port: s3Port,
+        buckets: Object.values(LOCAL_RESOURCES.buckets),
+        ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}),
+      }).then(track(started)),
+      freePort(options.preferredPorts?.mail)
+        .then((port) => startSes({ port }))
+        .then(track(started)),
+    ]);
+
+    const admin = localDynamoDbClient(dynamodb.endpoint);
+    await ensureTable(admin, LOCAL_RESOURCES.tableName);
+    admin.destroy();
+
+    const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, ses: ses.endpoint };
+    const environment = handlerEnvironment(endpoints, options.logLevel ?? 'WARN');
+    // Handlers read their configuration from process.env at cold start, as in Lambda.
+    Object.assign(process.env, environment);
+
+    const identity = await LocalIdentityProvider.open(dataDir ? join(dataDir, 'local-auth') : undefined);
+    const [apiPort, webPort] = [
+      await freePort(options.preferredPorts?.api),
+      await freePort(options.preferredPorts?.web),
+    ];
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const webUrl = `http://127.0.0.1:${webPort}`;
+
+    const webRoot = dataDir ? join(REPO_ROOT, 'web', 'dist') : join(scratch, 'web');
+    buildWebSync(webRoot);
+    const apiServer = createApiServer({
+      repoRoot: REPO_ROOT,
+      identity,
+      allowedOrigins: [webUrl],
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    });
+    const webServer = createWebServer({
+      root: webRoot,
+      runtimeConfig: { apiUrl, stage: 'local', auth: { mode: 'local', tokenUrl: `${apiUrl}/auth/local/token` } },
+    });
+    started.push(await listen(apiServer, apiPort), await listen(webServer, webPort));
+
+    return {
+      apiUrl,
+      webUrl,
+      mailUrl: ses.endpoint,
+      endpoints,
+      tableName: LOCAL_RESOURCES.tableName,
+      buckets: LOCAL_RESOURCES.buckets,
+      identity,
+      environment,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function track(started: Array<{ stop(): Promise<void> }>) {
+  return (service: RunningService) => {
+    started.push(service);
+    return service;
+  };
+}
+
+function listen(server: Server, port: number): Promise<{ stop(): Promise<void> }> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () =>
+      resolveListen({
+        stop: () =>
+          new Promise<void>((resolveClose) => {
+            server.closeAllConnections();
+            server.close(() => resolveClose());
+          }),
+      }),
+    );
+  });
+}
