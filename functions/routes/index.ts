@@ -2,6 +2,8 @@
  * The route table: every HTTP operation of the API. The local gateway and the CDK HTTP API are both
  * built from ROUTE_LIST; each handler imports its own entry from ROUTES.
  */
+import { campaignRoutes } from './campaigns.ts';
+import { identityRoutes } from './identity.ts';
 import { publicRoutes } from './public.ts';
 import type { AnyRoute } from './route.ts';
 import { systemRoutes } from './system.ts';
@@ -9,6 +11,8 @@ import { systemRoutes } from './system.ts';
 export const ROUTES = {
   ...systemRoutes,
   ...publicRoutes,
+  ...identityRoutes,
+  ...campaignRoutes,
 };
 
 export const ROUTE_LIST: readonly AnyRoute[] = Object.values(ROUTES);

@@ -26,6 +26,8 @@ export interface LocalTargetOptions {
   readonly dataDir?: string;
   /** Ports to prefer (used when free); any free port otherwise. */
   readonly preferredPorts?: Partial<Record<'api' | 'web' | 'mail', number>>;
+  /** Where the local identity provider keeps its key and users; defaults to `<dataDir>/local-auth`, else memory. */
+  readonly identityDir?: string;
   /** Powertools log level for the handlers. */
   readonly logLevel?: string;
   readonly onRequest?: Parameters<typeof createApiServer>[0]['onRequest'];
@@ -58,17 +60,22 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
     const [dynamoPort, s3Port] = [await freePort(), await freePort()];
     const dynamodbDir = dataDir ? join(dataDir, 'dynamodb') : undefined;
     if (dynamodbDir) mkdirSync(dynamodbDir, { recursive: true });
-    const [dynamodb, s3, ses] = await Promise.all([
-      startDynamoDb({ port: dynamoPort, ...(dynamodbDir ? { dataDir: dynamodbDir } : {}) }).then(track(started)),
+    // allSettled, not all: when one service fails, the others must still be tracked so they get stopped.
+    const services = await Promise.allSettled([
+      startDynamoDb({ port: dynamoPort, ...(dynamodbDir ? { dataDir: dynamodbDir } : {}) }),
       startS3({
         port: s3Port,
         buckets: Object.values(LOCAL_RESOURCES.buckets),
         ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}),
-      }).then(track(started)),
-      freePort(options.preferredPorts?.mail)
-        .then((port) => startSes({ port }))
-        .then(track(started)),
+      }),
+      freePort(options.preferredPorts?.mail).then((port) => startSes({ port })),
     ]);
+    for (const service of services) if (service.status === 'fulfilled') started.push(service.value);
+    const failed = services.find((service) => service.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [dynamodb, s3, ses] = services.map(
+      (service) => (service as PromiseFulfilledResult<RunningService>).value,
+    ) as [RunningService, RunningService, RunningService];
 
     const admin = localDynamoDbClient(dynamodb.endpoint);
     await ensureTable(admin, LOCAL_RESOURCES.tableName);
@@ -79,7 +86,9 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
     // Handlers read their configuration from process.env at cold start, as in Lambda.
     Object.assign(process.env, environment);
 
-    const identity = await LocalIdentityProvider.open(dataDir ? join(dataDir, 'local-auth') : undefined);
+    const identity = await LocalIdentityProvider.open(
+      options.identityDir ?? (dataDir ? join(dataDir, 'local-auth') : undefined),
+    );
     const [apiPort, webPort] = [
       await freePort(options.preferredPorts?.api),
       await freePort(options.preferredPorts?.web),
@@ -116,13 +125,6 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
     await stopAll();
     throw error;
   }
-}
-
-function track(started: Array<{ stop(): Promise<void> }>) {
-  return (service: RunningService) => {
-    started.push(service);
-    return service;
-  };
 }
 
 function listen(server: Server, port: number): Promise<{ stop(): Promise<void> }> {

@@ -134,7 +134,7 @@ export class LocalIdentityProvider {
       .setIssuer(LOCAL_ISSUER)
       .setAudience(LOCAL_CLIENT_ID)
       .setIssuedAt()
-      .setExpirationTime(`${this.tokenLifetimeSeconds}s`)
+      .setExpirationTime(overrides.exp ?? `${this.tokenLifetimeSeconds}s`)
       .sign(this.#privateKey);
     return { accessToken, tokenType: 'Bearer', expiresIn: this.tokenLifetimeSeconds };
   }

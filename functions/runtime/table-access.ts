@@ -1,0 +1,18 @@
+/**
+ * The platform table for handlers that use it: configuration checked and the DynamoDB client built once
+ * per cold start, shared by every store the handler creates.
+ */
+import { z } from 'zod';
+import { createDynamoDbClients } from '../../shared/aws/clients.ts';
+import type { TableContext } from '../../shared/data/table.ts';
+import { awsClientOptions, loadConfig } from './config.ts';
+
+let table: TableContext | undefined;
+
+export function tableFromEnvironment(): TableContext {
+  if (!table) {
+    const config = loadConfig({ TABLE_NAME: z.string().min(3) });
+    table = { doc: createDynamoDbClients(awsClientOptions(config)).doc, tableName: config.TABLE_NAME };
+  }
+  return table;
+}

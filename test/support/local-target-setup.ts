@@ -1,0 +1,42 @@
+/**
+ * Vitest global setup for the integration and end-to-end tiers: starts one local target (DynamoDB Local
+ * in memory, s3rver and SES on temporary storage, the gateway) for the whole run, seeds the demo town,
+ * hands the endpoints to the test files, and stops everything afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { seedDemoTown } from '../../infra/local/seed/demo-town.ts';
+import { startLocalTarget } from '../../infra/local/target.ts';
+import { createDynamoDbClients } from '../../shared/aws/clients.ts';
+import type { LocalTargetInfo } from './local-target.ts';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const identityDir = mkdtempSync(join(tmpdir(), 'voucher-test-identity-'));
+  const target = await startLocalTarget({ identityDir });
+  try {
+    const { doc } = createDynamoDbClients({ region: 'eu-west-1', endpoints: target.endpoints });
+    const town = await seedDemoTown({ doc, tableName: target.tableName }, target.identity, new Date());
+    doc.destroy();
+    const info: LocalTargetInfo = {
+      apiUrl: target.apiUrl,
+      webUrl: target.webUrl,
+      mailUrl: target.mailUrl,
+      endpoints: target.endpoints,
+      tableName: target.tableName,
+      buckets: target.buckets,
+      identityDir,
+      campaignId: town.campaignId,
+      users: town.users.map((user) => ({ ...user })),
+    };
+    project.provide('localTarget', info);
+  } catch (error) {
+    await target.stop();
+    throw error;
+  }
+  return async () => {
+    await target.stop();
+    rmSync(identityDir, { recursive: true, force: true });
+  };
+}
