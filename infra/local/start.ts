@@ -4,10 +4,11 @@
  *   npm start                keep the data of the previous run
  *   npm start -- --reset     start from a clean .data folder
  *   npm start -- --verbose   handler logs (INFO) and an access log line per request
+ *   npm start -- --data DIR  keep the data somewhere else than .data (the benchmarks use a temp folder)
  * Ctrl-C stops every service it started.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import { formatEuros } from '../../shared/money/money.ts';
@@ -17,7 +18,11 @@ import { checkJava, JavaMissingError } from './services/dynamodb.ts';
 import { REPO_ROOT, startLocalTarget } from './target.ts';
 
 const { values: flags } = parseArgs({
-  options: { reset: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+  options: {
+    reset: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    data: { type: 'string' },
+  },
 });
 
 async function main(): Promise<void> {
@@ -32,10 +37,10 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const dataDir = join(REPO_ROOT, '.data');
+  const dataDir = flags.data ? resolve(flags.data) : join(REPO_ROOT, '.data');
   if (flags.reset && existsSync(dataDir)) {
     rmSync(dataDir, { recursive: true, force: true });
-    console.log('Removed .data: starting from a clean slate.');
+    console.log(`Removed ${dataDir}: starting from a clean slate.`);
   }
   const firstStart = !existsSync(join(dataDir, 'dynamodb'));
 
@@ -64,7 +69,8 @@ async function main(): Promise<void> {
   const town = await seedDemoTown({ doc, tableName: target.tableName }, target.identity, new Date());
   doc.destroy();
 
-  writeEndpointsFile(join(dataDir, 'endpoints.json'), {
+  const endpointsPath = join(dataDir, 'endpoints.json');
+  writeEndpointsFile(endpointsPath, {
     apiUrl: target.apiUrl,
     webUrl: target.webUrl,
     mailUrl: target.mailUrl,
@@ -95,7 +101,7 @@ Voucher platform: ${DEMO_TOWN_NAME}, running locally (${firstStart ? 'new demo d
   Demo users (username / password):
 ${town.users.map((u) => `    ${u.role.padEnd(9)} ${u.username} / ${u.password}${u.merchantId ? `   (shop ${u.merchantId})` : ''}`).join('\n')}
 
-  Everything is in .data/endpoints.json. Ctrl-C stops all services; \`npm start -- --reset\` starts clean.
+  Everything is in ${relative(process.cwd(), endpointsPath) || endpointsPath}. Ctrl-C stops all services; \`npm start -- --reset\` starts clean.
 `);
 }
 
