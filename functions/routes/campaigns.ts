@@ -1,5 +1,11 @@
 /** Campaign routes, for the town's staff. */
-import { CampaignIdParamsSchema, CampaignSchema } from '../../shared/api/campaigns.ts';
+import {
+  CampaignIdParamsSchema,
+  CampaignSchema,
+  ExtendCampaignBodySchema,
+  ReissueAnswerSchema,
+  VoucherIdParamsSchema,
+} from '../../shared/api/campaigns.ts';
 import { defineRoute } from './route.ts';
 
 export const campaignRoutes = {
@@ -15,5 +21,33 @@ export const campaignRoutes = {
     success: { status: 200, description: 'The campaign', schema: CampaignSchema },
     errors: ['CAMPAIGN_NOT_FOUND'],
     permissions: { table: 'read' },
+  }),
+  extendCampaign: defineRoute({
+    operationId: 'extendCampaign',
+    method: 'PATCH',
+    path: '/campaigns/{campaignId}',
+    entry: 'functions/campaigns/extend-campaign.ts',
+    access: ['staff', 'admin'],
+    summary: 'Extend a campaign: a later end date, honoured by every voucher at once (audited)',
+    tag: 'campaigns',
+    params: CampaignIdParamsSchema,
+    body: ExtendCampaignBodySchema,
+    success: { status: 200, description: 'The campaign with its new end date', schema: CampaignSchema },
+    errors: ['CAMPAIGN_NOT_FOUND', 'END_DATE_NOT_LATER'],
+    permissions: { table: 'readWrite' },
+  }),
+  voidAndReissueVoucher: defineRoute({
+    operationId: 'voidAndReissueVoucher',
+    method: 'POST',
+    path: '/vouchers/{voucherId}/void-and-reissue',
+    entry: 'functions/campaigns/void-and-reissue.ts',
+    access: ['staff', 'admin'],
+    summary: 'Void a lost voucher and issue its remaining balance under a new code (shown once)',
+    tag: 'vouchers',
+    params: VoucherIdParamsSchema,
+    idempotencyKey: true,
+    success: { status: 201, description: 'The replacement voucher and its code', schema: ReissueAnswerSchema },
+    errors: ['VOUCHER_NOT_FOUND', 'VOUCHER_VOIDED', 'IDEMPOTENCY_KEY_REUSED', 'CONFLICT'],
+    permissions: { table: 'readWrite', secrets: ['voucherCodeKey'] },
   }),
 };

@@ -4,6 +4,7 @@
  */
 import { campaignRoutes } from './campaigns.ts';
 import { identityRoutes } from './identity.ts';
+import { merchantRoutes } from './merchant.ts';
 import { publicRoutes } from './public.ts';
 import type { AnyRoute } from './route.ts';
 import { systemRoutes } from './system.ts';
@@ -13,6 +14,7 @@ export const ROUTES = {
   ...publicRoutes,
   ...identityRoutes,
   ...campaignRoutes,
+  ...merchantRoutes,
 };
 
 export const ROUTE_LIST: readonly AnyRoute[] = Object.values(ROUTES);

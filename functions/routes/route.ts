@@ -14,7 +14,12 @@ export type Access = 'public' | readonly Role[];
 /** What the function needs from the rest of the stack; the CDK construct grants exactly this. */
 export interface Permissions {
   readonly table?: 'read' | 'readWrite';
+  /** Secrets the function reads (each also sets its `<NAME>_SECRET_ID` variable, e.g. VOUCHER_CODE_KEY_SECRET_ID). */
+  readonly secrets?: readonly SecretName[];
 }
+
+/** The platform's secrets, by logical name. */
+export type SecretName = 'voucherCodeKey';
 
 export interface RouteDefinition<
   Params extends z.ZodType = z.ZodType,

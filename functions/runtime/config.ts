@@ -21,6 +21,7 @@ export const BaseConfigSchema = z.object({
   LOCAL_S3_ENDPOINT: localEndpoint,
   LOCAL_SES_ENDPOINT: localEndpoint,
   LOCAL_SFN_ENDPOINT: localEndpoint,
+  LOCAL_SECRETS_ENDPOINT: localEndpoint,
 });
 
 export class ConfigurationError extends Error {
@@ -52,6 +53,7 @@ export function awsClientOptions(config: z.infer<typeof BaseConfigSchema>): AwsC
       s3: config.LOCAL_S3_ENDPOINT,
       ses: config.LOCAL_SES_ENDPOINT,
       sfn: config.LOCAL_SFN_ENDPOINT,
+      secrets: config.LOCAL_SECRETS_ENDPOINT,
     },
   };
 }

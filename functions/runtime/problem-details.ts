@@ -28,6 +28,7 @@ export const PROBLEMS: Readonly<Record<ErrorCode, { status: number; title: strin
   CAMPAIGN_NOT_OPEN: { status: 409, title: 'The campaign is not open' },
   REVERSAL_WINDOW_CLOSED: { status: 409, title: 'The redemption can no longer be cancelled' },
   ALREADY_SETTLED: { status: 409, title: 'The redemption is already settled' },
+  ALREADY_REVERSED: { status: 409, title: 'The redemption was already cancelled' },
   CAMPAIGN_NOT_FOUND: { status: 404, title: 'Unknown campaign' },
   END_DATE_NOT_LATER: { status: 409, title: 'A campaign can only be extended' },
   CONFLICT: { status: 409, title: 'Conflicting state' },

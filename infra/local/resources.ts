@@ -7,6 +7,10 @@ export const LOCAL_RESOURCES = {
   buckets: {
     documents: 'voucher-documents-local',
   },
+  secrets: {
+    /** HMAC key of voucher codes (shared/vouchers/code-hash.ts). */
+    voucherCodeKey: 'voucher-code-key',
+  },
 } as const;
 
 export interface LocalEndpoints {
@@ -14,6 +18,7 @@ export interface LocalEndpoints {
   readonly s3: string;
   readonly ses: string;
   readonly sfn?: string;
+  readonly secrets: string;
 }
 
 /** Everything a handler module reads from process.env at cold start, for the local target. */
@@ -27,6 +32,8 @@ export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string):
     LOCAL_S3_ENDPOINT: endpoints.s3,
     LOCAL_SES_ENDPOINT: endpoints.ses,
     ...(endpoints.sfn ? { LOCAL_SFN_ENDPOINT: endpoints.sfn } : {}),
+    LOCAL_SECRETS_ENDPOINT: endpoints.secrets,
+    VOUCHER_CODE_KEY_SECRET_ID: LOCAL_RESOURCES.secrets.voucherCodeKey,
     POWERTOOLS_SERVICE_NAME: 'voucher-platform',
     POWERTOOLS_LOG_LEVEL: logLevel,
     // No CloudWatch locally: metrics would only be JSON noise on the console.

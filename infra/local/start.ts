@@ -10,10 +10,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { voucherCodeKey } from '../../functions/runtime/code-key.ts';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import { formatEuros } from '../../shared/money/money.ts';
 import { writeEndpointsFile } from './endpoints-file.ts';
 import { DEMO_TOWN_NAME, seedDemoTown } from './seed/demo-town.ts';
+import { issueDemoVouchers } from './seed/demo-vouchers.ts';
 import { checkJava, JavaMissingError } from './services/dynamodb.ts';
 import { REPO_ROOT, startLocalTarget } from './target.ts';
 
@@ -66,7 +68,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const { doc } = createDynamoDbClients({ region: 'eu-west-1', endpoints: target.endpoints });
-  const town = await seedDemoTown({ doc, tableName: target.tableName }, target.identity, new Date());
+  const table = { doc, tableName: target.tableName };
+  const town = await seedDemoTown(table, target.identity, new Date());
+  const demoVoucherCodes = await issueDemoVouchers(table, await voucherCodeKey(), town.campaignId, 5);
   doc.destroy();
 
   const endpointsPath = join(dataDir, 'endpoints.json');
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
       ...(merchantId ? { merchantId } : {}),
     })),
     campaignId: town.campaignId,
-    demoVoucherCodes: [],
+    demoVoucherCodes,
   });
 
   const health = await fetch(`${target.apiUrl}/health`);
@@ -98,6 +102,7 @@ Voucher platform: ${DEMO_TOWN_NAME}, running locally (${firstStart ? 'new demo d
   Mail viewer        ${target.mailUrl}/
 
   Demo campaign      ${town.campaignId}: ${formatEuros(10_000)} per voucher
+  Fresh demo vouchers ${demoVoucherCodes.join('  ')}
   Demo users (username / password):
 ${town.users.map((u) => `    ${u.role.padEnd(9)} ${u.username} / ${u.password}${u.merchantId ? `   (shop ${u.merchantId})` : ''}`).join('\n')}
 

@@ -16,6 +16,7 @@ import { freePort } from './ports.ts';
 import { handlerEnvironment, LOCAL_RESOURCES } from './resources.ts';
 import { ensureTable, localDynamoDbClient, startDynamoDb } from './services/dynamodb.ts';
 import { startS3 } from './services/s3.ts';
+import { startSecrets } from './services/secrets.ts';
 import type { RunningService } from './services/service.ts';
 import { startSes } from './services/ses.ts';
 
@@ -37,7 +38,12 @@ export interface LocalTarget {
   readonly apiUrl: string;
   readonly webUrl: string;
   readonly mailUrl: string;
-  readonly endpoints: { readonly dynamodb: string; readonly s3: string; readonly ses: string };
+  readonly endpoints: {
+    readonly dynamodb: string;
+    readonly s3: string;
+    readonly ses: string;
+    readonly secrets: string;
+  };
   readonly tableName: string;
   readonly buckets: typeof LOCAL_RESOURCES.buckets;
   readonly identity: LocalIdentityProvider;
@@ -69,19 +75,26 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
         ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}),
       }),
       freePort(options.preferredPorts?.mail).then((port) => startSes({ port })),
+      freePort().then((port) =>
+        startSecrets({
+          port,
+          generate: Object.values(LOCAL_RESOURCES.secrets),
+          ...(dataDir ? { file: join(dataDir, 'secrets.json') } : {}),
+        }),
+      ),
     ]);
     for (const service of services) if (service.status === 'fulfilled') started.push(service.value);
     const failed = services.find((service) => service.status === 'rejected');
     if (failed) throw failed.reason;
-    const [dynamodb, s3, ses] = services.map(
+    const [dynamodb, s3, ses, secrets] = services.map(
       (service) => (service as PromiseFulfilledResult<RunningService>).value,
-    ) as [RunningService, RunningService, RunningService];
+    ) as [RunningService, RunningService, RunningService, RunningService];
 
     const admin = localDynamoDbClient(dynamodb.endpoint);
     await ensureTable(admin, LOCAL_RESOURCES.tableName);
     admin.destroy();
 
-    const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, ses: ses.endpoint };
+    const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, ses: ses.endpoint, secrets: secrets.endpoint };
     const environment = handlerEnvironment(endpoints, options.logLevel ?? 'WARN');
     // Handlers read their configuration from process.env at cold start, as in Lambda.
     Object.assign(process.env, environment);

@@ -1,6 +1,7 @@
 /** Schemas of the campaign routes (staff). */
 import { z } from 'zod';
 import { CampaignInputSchema } from '../campaigns/campaign.ts';
+import { CalendarDateSchema } from '../time/calendar-date.ts';
 
 export const CampaignIdParamsSchema = z.object({
   campaignId: z
@@ -16,3 +17,21 @@ export const CampaignSchema = z
   })
   .extend(CampaignInputSchema.shape)
   .meta({ id: 'Campaign' });
+
+export const ExtendCampaignBodySchema = z
+  .object({ endDate: CalendarDateSchema })
+  .meta({ id: 'ExtendCampaign', description: 'A later end date; vouchers follow it without new letters.' });
+
+export const VoucherIdParamsSchema = z.object({
+  voucherId: z.string().regex(/^v[0-9a-v]{32}$/, 'not a voucher id'),
+});
+
+export const ReissueAnswerSchema = z
+  .object({
+    voucherId: z.string(),
+    replacedVoucherId: z.string(),
+    code: z.string().meta({ description: 'The new code, printed form, for the replacement letter' }),
+    balanceCents: z.int().nonnegative(),
+    validUntil: CalendarDateSchema,
+  })
+  .meta({ id: 'ReissuedVoucher' });

@@ -7,6 +7,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -16,6 +17,7 @@ export interface AwsEndpoints {
   readonly s3?: string | undefined;
   readonly ses?: string | undefined;
   readonly sfn?: string | undefined;
+  readonly secrets?: string | undefined;
 }
 
 export interface AwsClientOptions {
@@ -59,4 +61,8 @@ export function createSesClient(options: AwsClientOptions): SESv2Client {
 
 export function createSfnClient(options: AwsClientOptions): SFNClient {
   return new SFNClient(base(options, options.endpoints?.sfn));
+}
+
+export function createSecretsClient(options: AwsClientOptions): SecretsManagerClient {
+  return new SecretsManagerClient(base(options, options.endpoints?.secrets));
 }

@@ -31,6 +31,11 @@ export const CampaignInputSchema = z
     endDate: CalendarDateSchema,
     referenceDate: CalendarDateSchema,
     eligibility: EligibilitySchema,
+    /**
+     * How long a shop may cancel a redemption, in hours. Absent: until midnight (Brussels) of the day of the
+     * purchase, which is what a till's "cancel today's sale" means to a shopkeeper.
+     */
+    reversalWindowHours: z.int().min(1).max(168).optional(),
   })
   .refine((c) => c.startDate <= c.endDate, { message: 'endDate must not be before startDate', path: ['endDate'] })
   .refine((c) => c.faceValueCents <= c.budgetCents, {

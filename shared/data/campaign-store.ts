@@ -31,7 +31,7 @@ export function createCampaignStore(table: TableContext) {
 
     async get(campaignId: string): Promise<Campaign | undefined> {
       const result = await table.doc.send(
-        new GetCommand({ TableName: table.tableName, Key: campaignKeys.item(campaignId) }),
+        new GetCommand({ TableName: table.tableName, Key: campaignKeys.item(campaignId), ConsistentRead: true }),
       );
       return result.Item ? withoutKeys<Campaign>(result.Item) : undefined;
     },

@@ -2,11 +2,23 @@
  * Key builders for every item type of the single table (see table-design.ts). Each builder says which
  * access pattern it serves, so the design can be read in one place. Identifiers never contain `#`.
  *
- * | item            | pk                   | sk                      | gsi1 (pk / sk)                     | serves                                   |
- * |-----------------|----------------------|-------------------------|------------------------------------|------------------------------------------|
- * | merchant        | MERCHANT#<id>        | PROFILE                 | MERCHANTS / <sortName>#<id>        | get a shop; list partner shops by name   |
- * | enrolment       | MERCHANT#<id>        | ENROLMENT#<campaignId>  | CAMPAIGN#<id>#MERCHANTS / <id>     | may this shop redeem in that campaign    |
- * | campaign        | CAMPAIGN#<id>        | CAMPAIGN                | CAMPAIGNS / <startDate>#<id>       | get a campaign; list campaigns by start  |
+ * | item             | pk                          | sk                      | index keys (pk / sk)                                          | serves                                        |
+ * |------------------|-----------------------------|-------------------------|---------------------------------------------------------------|-----------------------------------------------|
+ * | merchant         | MERCHANT#<id>               | PROFILE                 | gsi1 MERCHANTS / <sortName>#<id>                              | get a shop; list partner shops by name        |
+ * | enrolment        | MERCHANT#<id>               | ENROLMENT#<campaignId>  | gsi1 CAMPAIGN#<id>#MERCHANTS / <merchantId>                   | may this shop redeem in that campaign         |
+ * | campaign         | CAMPAIGN#<id>               | CAMPAIGN                | gsi1 CAMPAIGNS / <startDate>#<id>                             | get a campaign (+ budget counters); list them |
+ * | beneficiary claim| CAMPAIGN#<id>               | BENEFICIARY#<personRef> |                                                               | one voucher per person and campaign           |
+ * | voucher          | VOUCHER#<voucherId>         | VOUCHER                 | gsi1 CAMPAIGN#<id>#VOUCHERS#<status> / <issuedAt>#<voucherId> | by code hash (= id); by campaign and status   |
+ * |                  |                             |                         | gsi2 HOUSEHOLD#<campaignId>#<householdRef> / VOUCHER#<id>     | a household's vouchers                        |
+ * | redemption       | REDEMPTION#<id>             | REDEMPTION              | gsi1 MERCHANT#<id>#REDEMPTIONS / <businessDate>#<createdAt>#<id> | a shop's redemptions by day                |
+ * |                  |                             |                         | gsi2 VOUCHER#<voucherId> / REDEMPTION#<createdAt>#<id>        | a voucher's history                           |
+ * |                  |                             |                         | gsi3 UNSETTLED#<merchantId> / <createdAt>#<id> (sparse)       | what settlement still has to pay a shop       |
+ * | idempotency      | IDEMPOTENCY#<userId>#<key>  | IDEMPOTENCY             | (TTL: expiresAt)                                              | replay the answer of a retried request        |
+ * | audit event      | AUDIT#<entityType>#<id>     | <at>#<eventId>          | gsi1 AUDIT#<businessDate> / <at>#<eventId>                    | an entity's history; everything of a day      |
+ * | lookup misses    | MISSES#<merchantId>         | <windowStart>           | (TTL: expiresAt)                                              | throttle code guessing per shop               |
+ *
+ * The voucher id is the keyed hash of its code: a redemption finds its voucher with one GetItem and the
+ * table never holds a code in clear.
  */
 
 export type Key = { pk: string; sk: string };
@@ -30,6 +42,46 @@ export const campaignKeys = {
   item: (campaignId: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
   listPartition: 'CAMPAIGNS',
   listSort: (startDate: string, campaignId: string) => `${startDate}#${campaignId}`,
+  beneficiary: (campaignId: string, personRef: string): Key => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `BENEFICIARY#${personRef}`,
+  }),
+} as const;
+
+export const voucherKeys = {
+  item: (voucherId: string): Key => ({ pk: `VOUCHER#${voucherId}`, sk: 'VOUCHER' }),
+  byCampaignStatus: (campaignId: string, status: string) => `CAMPAIGN#${campaignId}#VOUCHERS#${status}`,
+  byCampaignStatusSort: (issuedAt: string, voucherId: string) => `${issuedAt}#${voucherId}`,
+  byHousehold: (campaignId: string, householdRef: string) => `HOUSEHOLD#${campaignId}#${householdRef}`,
+  byHouseholdSort: (voucherId: string) => `VOUCHER#${voucherId}`,
+} as const;
+
+export const redemptionKeys = {
+  item: (redemptionId: string): Key => ({ pk: `REDEMPTION#${redemptionId}`, sk: 'REDEMPTION' }),
+  byMerchant: (merchantId: string) => `MERCHANT#${merchantId}#REDEMPTIONS`,
+  byMerchantSort: (businessDate: string, createdAt: string, redemptionId: string) =>
+    `${businessDate}#${createdAt}#${redemptionId}`,
+  byVoucher: (voucherId: string) => `VOUCHER#${voucherId}`,
+  byVoucherSort: (createdAt: string, redemptionId: string) => `REDEMPTION#${createdAt}#${redemptionId}`,
+  unsettled: (merchantId: string) => `UNSETTLED#${merchantId}`,
+  unsettledSort: (createdAt: string, redemptionId: string) => `${createdAt}#${redemptionId}`,
+} as const;
+
+export const idempotencyKeys = {
+  item: (userId: string, key: string): Key => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
+} as const;
+
+export const auditKeys = {
+  item: (entityType: string, entityId: string, at: string, eventId: string): Key => ({
+    pk: `AUDIT#${entityType}#${entityId}`,
+    sk: `${at}#${eventId}`,
+  }),
+  entityPartition: (entityType: string, entityId: string) => `AUDIT#${entityType}#${entityId}`,
+  byDay: (businessDate: string) => `AUDIT#${businessDate}`,
+} as const;
+
+export const lookupMissKeys = {
+  item: (merchantId: string, windowStart: number): Key => ({ pk: `MISSES#${merchantId}`, sk: String(windowStart) }),
 } as const;
 
 /** Sortable, accent- and case-free form of a name, for index sort keys. */

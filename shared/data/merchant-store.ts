@@ -35,7 +35,7 @@ export function createMerchantStore(table: TableContext) {
 
     async get(merchantId: string): Promise<Merchant | undefined> {
       const result = await table.doc.send(
-        new GetCommand({ TableName: table.tableName, Key: merchantKeys.item(merchantId) }),
+        new GetCommand({ TableName: table.tableName, Key: merchantKeys.item(merchantId), ConsistentRead: true }),
       );
       return result.Item ? withoutKeys<Merchant>(result.Item) : undefined;
     },
@@ -48,6 +48,17 @@ export function createMerchantStore(table: TableContext) {
         ExpressionAttributeValues: { ':pk': merchantKeys.listPartition },
       });
       return items.map((item) => withoutKeys<Merchant>(item));
+    },
+
+    async isEnrolled(merchantId: string, campaignId: string): Promise<boolean> {
+      const result = await table.doc.send(
+        new GetCommand({
+          TableName: table.tableName,
+          Key: enrolmentKeys.item(merchantId, campaignId),
+          ConsistentRead: true,
+        }),
+      );
+      return result.Item !== undefined;
     },
 
     /** Enrols the shop in a campaign (idempotent: enrolling twice is one enrolment). */

@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { voucherCodeKey } from '../../functions/runtime/code-key.ts';
 import { seedDemoTown } from '../../infra/local/seed/demo-town.ts';
+import { issueDemoVouchers } from '../../infra/local/seed/demo-vouchers.ts';
 import { startLocalTarget } from '../../infra/local/target.ts';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import type { LocalTargetInfo } from './local-target.ts';
@@ -17,7 +19,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const target = await startLocalTarget({ identityDir });
   try {
     const { doc } = createDynamoDbClients({ region: 'eu-west-1', endpoints: target.endpoints });
-    const town = await seedDemoTown({ doc, tableName: target.tableName }, target.identity, new Date());
+    const table = { doc, tableName: target.tableName };
+    const town = await seedDemoTown(table, target.identity, new Date());
+    const codeKey = await voucherCodeKey();
+    const demoVoucherCodes = await issueDemoVouchers(table, codeKey, town.campaignId, 5);
     doc.destroy();
     const info: LocalTargetInfo = {
       apiUrl: target.apiUrl,
@@ -29,6 +34,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       identityDir,
       campaignId: town.campaignId,
       users: town.users.map((user) => ({ ...user })),
+      demoVoucherCodes,
+      // Connected tests hash codes and seal answers exactly as the handlers do.
+      codeKeyBase64: codeKey.toString('base64'),
     };
     project.provide('localTarget', info);
   } catch (error) {

@@ -11,13 +11,20 @@ export interface LocalTargetInfo {
   readonly apiUrl: string;
   readonly webUrl: string;
   readonly mailUrl: string;
-  readonly endpoints: { readonly dynamodb: string; readonly s3: string; readonly ses: string };
+  readonly endpoints: {
+    readonly dynamodb: string;
+    readonly s3: string;
+    readonly ses: string;
+    readonly secrets: string;
+  };
   readonly tableName: string;
   readonly buckets: Readonly<Record<string, string>>;
   /** Where the local identity provider keeps its key and users: tests can mint tokens. */
   readonly identityDir: string;
   readonly campaignId: string;
   readonly users: ReadonlyArray<{ role: Role; username: string; password: string; merchantId?: string }>;
+  readonly demoVoucherCodes: readonly string[];
+  readonly codeKeyBase64: string;
 }
 
 declare module 'vitest' {

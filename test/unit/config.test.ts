@@ -20,7 +20,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ TABLE_NAME: z.string() }, { TABLE_NAME: 'Table-ABC', AWS_REGION: 'eu-central-1' });
     expect(awsClientOptions(config)).toEqual({
       region: 'eu-central-1',
-      endpoints: { dynamodb: undefined, s3: undefined, ses: undefined, sfn: undefined },
+      endpoints: { dynamodb: undefined, s3: undefined, ses: undefined, sfn: undefined, secrets: undefined },
     });
   });
 });

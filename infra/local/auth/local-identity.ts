@@ -121,6 +121,14 @@ export class LocalIdentityProvider {
   async signFor(username: string, overrides: Partial<JWTPayload> = {}): Promise<IssuedToken> {
     const user = this.#users.get(username);
     if (!user) throw new Error(`No local user ${username}`);
+    return this.mint(user, overrides);
+  }
+
+  /** Signs a token for any identity, user file or not: tests use it for throw-away shops and roles. */
+  async mint(
+    user: { sub: string; username: string; roles: readonly Role[]; merchantId?: string },
+    overrides: Partial<JWTPayload> = {},
+  ): Promise<IssuedToken> {
     const claims: JWTPayload = {
       [CLAIMS.username]: user.username,
       [CLAIMS.groups]: [...user.roles],

@@ -55,6 +55,8 @@ export function createApiServer(options: ApiServerOptions): Server {
         if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler`);
         return module.handler;
       });
+      // A failed init is retried on the next request, as Lambda does with a new execution environment.
+      loaded.catch(() => modules.delete(entry));
       modules.set(entry, loaded);
     }
     return loaded;

@@ -1,0 +1,21 @@
+/** POST /vouchers/{voucherId}/void-and-reissue: replace a lost voucher; the new code is in the answer only. */
+import { actorOf } from '../../shared/ledger/audit-event.ts';
+import { createVoucherService } from '../../shared/services/voucher-service.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { ledgerDependencies, once } from '../runtime/ledger.ts';
+
+const service = once(async () => createVoucherService(await ledgerDependencies()));
+const route = ROUTES.voidAndReissueVoucher;
+
+export const handler = httpHandler(route, async ({ params, principal, idempotencyKey, correlationId }) =>
+  (await service()).voidAndReissue(
+    {
+      actor: actorOf(principal, route.access),
+      userId: principal.userId,
+      idempotencyKey: idempotencyKey ?? '',
+      requestId: correlationId,
+    },
+    params.voucherId,
+  ),
+);

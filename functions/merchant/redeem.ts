@@ -1,0 +1,13 @@
+/** POST /merchant/redemptions: take an amount from a voucher, exactly once per Idempotency-Key. */
+import { createRedemptionService } from '../../shared/services/redemption-service.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { ledgerDependencies, once } from '../runtime/ledger.ts';
+import { merchantWriteRequest } from '../runtime/write-request.ts';
+
+const service = once(async () => createRedemptionService(await ledgerDependencies()));
+const route = ROUTES.redeem;
+
+export const handler = httpHandler(route, async (request) =>
+  (await service()).redeem(merchantWriteRequest(request, route.access), request.body),
+);

@@ -1,0 +1,13 @@
+/** POST /merchant/redemptions/{redemptionId}/reversal: the shop cancels one of its own redemptions. */
+import { createRedemptionService } from '../../shared/services/redemption-service.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { ledgerDependencies, once } from '../runtime/ledger.ts';
+import { merchantWriteRequest } from '../runtime/write-request.ts';
+
+const service = once(async () => createRedemptionService(await ledgerDependencies()));
+const route = ROUTES.reverseRedemption;
+
+export const handler = httpHandler(route, async (request) =>
+  (await service()).reverse(merchantWriteRequest(request, route.access), request.params.redemptionId),
+);

@@ -1,0 +1,32 @@
+/**
+ * The ledger dependencies of a handler, built once per cold start: the table, the voucher code key from
+ * Secrets Manager, the clock and the CloudWatch metrics of the ledger.
+ */
+import type { LedgerDependencies } from '../../shared/services/ledger-dependencies.ts';
+import { voucherCodeKey } from './code-key.ts';
+import { MetricUnit, metrics } from './observability.ts';
+import { tableFromEnvironment } from './table-access.ts';
+
+export async function ledgerDependencies(): Promise<LedgerDependencies> {
+  return {
+    table: tableFromEnvironment(),
+    codeKey: await voucherCodeKey(),
+    now: () => new Date(),
+    metric: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value),
+  };
+}
+
+/**
+ * Builds something once, on first use, and keeps it for the life of the container; a failed build (e.g. the
+ * secret could not be read) is forgotten, so the next request tries again instead of failing forever.
+ */
+export function once<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () => {
+    built ??= build().catch((error: unknown) => {
+      built = undefined;
+      throw error;
+    });
+    return built;
+  };
+}

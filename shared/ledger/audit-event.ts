@@ -1,0 +1,38 @@
+/**
+ * Audit events: one immutable record per change of the ledger (issue, redeem, reverse, void, reissue,
+ * campaign extension), written in the same transaction as the change, so one never exists without the other.
+ */
+import type { Principal, Role } from '../auth/roles.ts';
+
+export const AUDIT_ACTIONS = ['ISSUE', 'REDEEM', 'REVERSE', 'VOID', 'REISSUE', 'EXTEND_CAMPAIGN'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface Actor {
+  readonly userId: string;
+  readonly username: string;
+  /** The role under which the user acted (the first of the route's roles they hold). */
+  readonly role: Role | 'system';
+}
+
+export interface AuditEvent {
+  readonly eventId: string;
+  readonly at: string;
+  readonly action: AuditAction;
+  readonly actor: Actor;
+  readonly entityType: 'voucher' | 'campaign';
+  readonly entityId: string;
+  /** Correlation id of the request that caused it. */
+  readonly requestId: string;
+  readonly amountCents?: number;
+  readonly balanceBeforeCents?: number;
+  readonly balanceAfterCents?: number;
+  readonly details?: Readonly<Record<string, string | number>>;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: 'system', username: 'system', role: 'system' };
+
+/** The actor of a request: the principal with the role that the route allowed. */
+export function actorOf(principal: Principal, allowed: readonly Role[]): Actor {
+  const role = principal.roles.find((candidate) => allowed.includes(candidate)) ?? principal.roles[0] ?? 'system';
+  return { userId: principal.userId, username: principal.username, role };
+}

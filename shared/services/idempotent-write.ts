@@ -1,0 +1,58 @@
+/**
+ * The retry loop shared by every idempotent ledger write: replay a stored answer if the key was used,
+ * otherwise read, decide and write in one transaction; when the transaction is refused because the state
+ * moved on, start again from fresh reads. A refusal (DomainError) is checked against the key once more,
+ * because a concurrent request with the same key may have just committed the very change that now makes
+ * this one look refused: the caller must get that request's answer, not an error.
+ */
+import type { IdempotencyScope, IdempotencyStore } from '../data/idempotency-store.ts';
+import type { LedgerOutcome } from '../data/ledger-store.ts';
+import { backoffMs, ContentionTimeoutError } from '../data/transactions.ts';
+import { DomainError, isDomainError } from '../errors/domain-error.ts';
+
+export interface WriteAttempt<T> {
+  readonly outcome: LedgerOutcome;
+  readonly answer: T;
+}
+
+export interface IdempotentResult<T> {
+  readonly answer: T;
+  readonly replayed: boolean;
+  /** Transactions refused by contention or moved state before this result. */
+  readonly retries: number;
+}
+
+export async function idempotentWrite<T>(
+  store: IdempotencyStore,
+  scope: IdempotencyScope,
+  now: () => Date,
+  attempt: () => Promise<WriteAttempt<T>>,
+  budgetMs = 15_000,
+): Promise<IdempotentResult<T>> {
+  const deadline = Date.now() + budgetMs;
+  let retries = 0;
+  for (let round = 0; ; round += 1) {
+    const stored = await store.replay<T>(scope, now());
+    if (stored) return { answer: stored.body, replayed: true, retries };
+    let result: WriteAttempt<T>;
+    try {
+      result = await attempt();
+    } catch (error) {
+      if (error instanceof ContentionTimeoutError) {
+        throw new DomainError('CONFLICT', 'The voucher is busy right now. Retry with the same Idempotency-Key.');
+      }
+      if (!isDomainError(error)) throw error;
+      const late = await store.replay<T>(scope, now());
+      if (late) return { answer: late.body, replayed: true, retries };
+      throw error;
+    }
+    retries += result.outcome.conflicts;
+    if (result.outcome.committed) return { answer: result.answer, replayed: false, retries };
+    retries += 1;
+    if (result.outcome.idempotencyTaken) continue; // the next round replays the winner's answer
+    if (Date.now() > deadline) {
+      throw new DomainError('CONFLICT', 'The voucher is busy right now. Retry with the same Idempotency-Key.');
+    }
+    await new Promise((resolve) => setTimeout(resolve, backoffMs(round)));
+  }
+}

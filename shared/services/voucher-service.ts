@@ -1,0 +1,168 @@
+/**
+ * Issuing vouchers and replacing a lost one. The clear code exists only in memory here and in the answer
+ * to the caller (the seed, the issuance run that hands it to the letter pipeline, or the staff member who
+ * prints a replacement letter); the table keeps the keyed hash only.
+ */
+import type { Campaign } from '../campaigns/campaign.ts';
+import { createCampaignStore } from '../data/campaign-store.ts';
+import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
+import { createLedgerStore } from '../data/ledger-store.ts';
+import { createVoucherStore, type IssueOutcome } from '../data/voucher-store.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { newId } from '../ids.ts';
+import type { Actor } from '../ledger/audit-event.ts';
+import { newVoucherCode, voucherIdForCode } from '../vouchers/code-hash.ts';
+import { openCode, sealCode } from '../vouchers/code-seal.ts';
+import type { Voucher } from '../vouchers/voucher.ts';
+import { formatCode } from '../vouchers/voucher-code.ts';
+import { idempotentWrite } from './idempotent-write.ts';
+import type { LedgerDependencies } from './ledger-dependencies.ts';
+
+export interface IssueRequest {
+  readonly campaign: Pick<Campaign, 'campaignId' | 'faceValueCents' | 'budgetCents'>;
+  readonly beneficiaryRef: string;
+  readonly householdRef: string;
+  readonly actor: Actor;
+  readonly requestId: string;
+}
+
+export type IssueResult =
+  | {
+      readonly outcome: 'ISSUED';
+      readonly voucher: Voucher /** Clear code: hand it on, never store it. */;
+      readonly code: string;
+    }
+  | { readonly outcome: Exclude<IssueOutcome, 'ISSUED' | 'CODE_COLLISION'> };
+
+export interface ReissueAnswer {
+  readonly voucherId: string;
+  readonly replacedVoucherId: string;
+  /** The new code, printed form: for the replacement letter. */
+  readonly code: string;
+  readonly balanceCents: number;
+  readonly validUntil: string;
+}
+
+export function createVoucherService(deps: LedgerDependencies) {
+  const { table, codeKey, now } = deps;
+  const vouchers = createVoucherStore(table);
+  const campaigns = createCampaignStore(table);
+  const ledger = createLedgerStore(table);
+  const idempotency = createIdempotencyStore(table);
+
+  return {
+    async issue(request: IssueRequest): Promise<IssueResult> {
+      // A collision of 80-bit codes is not expected in the life of the universe; if one happens, draw again.
+      for (;;) {
+        const code = newVoucherCode();
+        const at = now().toISOString();
+        const voucher: Voucher = {
+          voucherId: voucherIdForCode(codeKey, code),
+          campaignId: request.campaign.campaignId,
+          beneficiaryRef: request.beneficiaryRef,
+          householdRef: request.householdRef,
+          faceValueCents: request.campaign.faceValueCents,
+          balanceCents: request.campaign.faceValueCents,
+          status: 'ACTIVE',
+          issuedAt: at,
+        };
+        const outcome = await vouchers.issue(voucher, request.campaign.budgetCents, {
+          eventId: newId('E'),
+          at,
+          action: 'ISSUE',
+          actor: request.actor,
+          entityType: 'voucher',
+          entityId: voucher.voucherId,
+          requestId: request.requestId,
+          amountCents: voucher.faceValueCents,
+          balanceAfterCents: voucher.balanceCents,
+          details: { campaignId: voucher.campaignId },
+        });
+        if (outcome === 'ISSUED') return { outcome, voucher, code };
+        if (outcome !== 'CODE_COLLISION') return { outcome };
+      }
+    },
+
+    /** Voids a voucher (lost or stolen letter) and issues its remaining balance under a new code. */
+    async voidAndReissue(
+      request: { actor: Actor; userId: string; idempotencyKey: string; requestId: string },
+      voucherId: string,
+    ): Promise<ReissueAnswer> {
+      const scope = {
+        userId: request.userId,
+        key: request.idempotencyKey,
+        requestHash: requestHash('voidAndReissue', { voucherId }),
+      };
+      type Stored = Omit<ReissueAnswer, 'code'> & { sealedCode: string };
+      const result = await idempotentWrite<Stored>(idempotency, scope, now, async () => {
+        const voucher = await vouchers.get(voucherId);
+        if (!voucher) throw new DomainError('VOUCHER_NOT_FOUND', `There is no voucher ${voucherId}.`);
+        if (voucher.status === 'VOIDED') {
+          throw new DomainError(
+            'VOUCHER_VOIDED',
+            `This voucher was already voided; its replacement is ${voucher.replacedByVoucherId ?? 'unknown'}.`,
+            {
+              replacedByVoucherId: voucher.replacedByVoucherId,
+            },
+          );
+        }
+        const campaign = await campaigns.get(voucher.campaignId);
+        if (!campaign) throw new Error(`Voucher of unknown campaign ${voucher.campaignId}`);
+        const at = now().toISOString();
+        const code = newVoucherCode();
+        const replacement: Voucher = {
+          voucherId: voucherIdForCode(codeKey, code),
+          campaignId: voucher.campaignId,
+          beneficiaryRef: voucher.beneficiaryRef,
+          householdRef: voucher.householdRef,
+          faceValueCents: voucher.balanceCents,
+          balanceCents: voucher.balanceCents,
+          status: 'ACTIVE',
+          issuedAt: at,
+          replacesVoucherId: voucher.voucherId,
+        };
+        const answer: Stored = {
+          voucherId: replacement.voucherId,
+          replacedVoucherId: voucher.voucherId,
+          sealedCode: sealCode(codeKey, code),
+          balanceCents: replacement.balanceCents,
+          validUntil: campaign.endDate,
+        };
+        const common = { actor: request.actor, requestId: request.requestId, at, amountCents: voucher.balanceCents };
+        const outcome = await ledger.voidAndReissue({
+          voucher,
+          replacement,
+          voidedAt: at,
+          audit: [
+            {
+              ...common,
+              eventId: newId('E'),
+              action: 'VOID',
+              entityType: 'voucher',
+              entityId: voucher.voucherId,
+              balanceBeforeCents: voucher.balanceCents,
+              balanceAfterCents: 0,
+              details: { replacedByVoucherId: replacement.voucherId },
+            },
+            {
+              ...common,
+              eventId: newId('E'),
+              action: 'REISSUE',
+              entityType: 'voucher',
+              entityId: replacement.voucherId,
+              balanceBeforeCents: 0,
+              balanceAfterCents: replacement.balanceCents,
+              details: { replacesVoucherId: voucher.voucherId },
+            },
+          ],
+          idempotencyRecord: idempotency.recordItem(scope, { statusCode: 201, body: answer }, now()),
+        });
+        return { outcome, answer };
+      });
+      const { sealedCode, ...rest } = result.answer;
+      return { ...rest, code: formatCode(openCode(codeKey, sealedCode)) };
+    },
+  };
+}
+
+export type VoucherService = ReturnType<typeof createVoucherService>;
