@@ -4,7 +4,7 @@
  * value the decision was made on (optimistic concurrency), so the balances and audit figures written are
  * exact under any concurrency. The caller decides; this module only writes what was decided, or says no.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../ledger/audit-event.ts';
 import type { Redemption } from '../ledger/redemption.ts';
 import type { CalendarDate } from '../time/calendar-date.ts';

@@ -35,7 +35,7 @@ export function assertValidAmount(amountCents: unknown): asserts amountCents is 
 export function decideRedemption(facts: RedemptionFacts): { balanceAfterCents: number } {
   const { voucher, campaign, merchant, amountCents, today } = facts;
   assertValidAmount(amountCents);
-  if (!merchant || merchant.status !== 'ACTIVE' || !facts.enrolled) {
+  if (merchant?.status !== 'ACTIVE' || !facts.enrolled) {
     throw new DomainError('MERCHANT_INACTIVE', 'This shop may not accept vouchers of this campaign. Contact the town.');
   }
   if (voucher.status === 'VOIDED') {

@@ -1,9 +1,4 @@
-/**
- * Campaign changes that touch the ledger's rules. Extending the end date is allowed only forward (never
- * earlier than what letters already promise), is audited, and is idempotent: asking for the current end
- * date again changes nothing and answers the campaign.
- */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import type { Campaign } from '../campaigns/campaign.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import { campaignKeys } from '../data/keys.ts';
