@@ -1,0 +1,234 @@
+/**
+ * The HTTP API, built from the route table (functions/routes/index.ts): one function per route, the JWT
+ * authorizer on every route that is not public, and exactly the permissions each route declares.
+ */
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  type ThrottleSettings,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { type AnyRoute, FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
+import type { SecretName } from '../../functions/routes/route.ts';
+import { grantSecret, grantTable, ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
+import { secretIdVariable } from './secrets.ts';
+
+/** A handler that is not in the route table: the catch-all `$default` route. */
+export interface FallbackRoute {
+  readonly operationId: string;
+  readonly entry: string;
+}
+
+export interface ApiProps {
+  readonly stage: string;
+  readonly table: ITableV2;
+  /** The secrets routes may ask for, by the logical name they use in `permissions.secrets`. */
+  readonly secrets: Readonly<Record<SecretName, ISecret>>;
+  /** The `iss` of accepted ID tokens (the user pool's URL). */
+  readonly jwtIssuer: string;
+  /** The `aud` of accepted ID tokens: the user pool client id. */
+  readonly jwtAudience: string;
+  /** The only browser origin allowed to call the API (the CloudFront URL of the pages). */
+  readonly allowedOrigin: string;
+  /**
+   * The operations to serve.
+   * @default ROUTE_LIST
+   */
+  readonly routes?: readonly AnyRoute[];
+  /**
+   * What answers requests that match no route; `null` leaves API Gateway's own 404.
+   * @default FALLBACK_ROUTE
+   */
+  readonly fallbackRoute?: FallbackRoute | null;
+  /**
+   * Stage-wide limits, a ceiling for abuse of public routes; API Gateway answers 429 above them.
+   * @default { rateLimit: 50, burstLimit: 100 }
+   */
+  readonly throttle?: ThrottleSettings;
+  /** Defaults for every route's function (log retention, log level, ...). */
+  readonly functionDefaults?: Pick<ProjectFunctionProps, 'logRetention' | 'logRemovalPolicy' | 'logLevel'>;
+  /**
+   * Access logs hold callers' IP addresses (personal data): kept long enough to investigate abuse, no longer.
+   * @default RetentionDays.THREE_MONTHS
+   */
+  readonly accessLogRetention?: RetentionDays;
+  /**
+   * What happens to the access log group when the stack is deleted.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly accessLogRemovalPolicy?: RemovalPolicy;
+}
+
+const METHODS: Readonly<Record<AnyRoute['method'], HttpMethod>> = {
+  GET: HttpMethod.GET,
+  POST: HttpMethod.POST,
+  PUT: HttpMethod.PUT,
+  PATCH: HttpMethod.PATCH,
+  DELETE: HttpMethod.DELETE,
+};
+
+/** HTTP API access log fields (not REST API ones: `$context.identity.caller` etc. do not exist here). */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTimeEpoch',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    method: '$context.httpMethod',
+    path: '$context.path',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationStatus: '$context.integrationStatus',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    sub: '$context.authorizer.claims.sub',
+  }),
+);
+
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  /** The API's base URL, with a trailing slash. */
+  readonly url: string;
+  /** The function of each operation, by operationId (and the fallback's). */
+  readonly functions: Readonly<Record<string, ProjectFunction>>;
+  readonly accessLogs: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const routes = props.routes ?? ROUTE_LIST;
+    assertUniqueOperationIds(routes);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: `Voucher platform API (${props.stage})`,
+      // Our own $default stage below, so it can carry access logging and throttling.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [props.allowedOrigin],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE,
+        ],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+        exposeHeaders: ['x-correlation-id', 'retry-after'],
+        // Bearer tokens travel in a header, never in cookies.
+        allowCredentials: false,
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.accessLogRetention ?? RetentionDays.THREE_MONTHS,
+      removalPolicy: props.accessLogRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: ACCESS_LOG_FORMAT },
+    });
+    this.url = this.stage.url;
+
+    // ID tokens, because they carry the groups and custom:merchantId the handlers authorise with.
+    const authorizer = new HttpJwtAuthorizer('CognitoIdToken', props.jwtIssuer, {
+      jwtAudience: [props.jwtAudience],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const noAuthorizer = new HttpNoneAuthorizer();
+
+    const functions: Record<string, ProjectFunction> = {};
+    const newFunction = (operationId: string, entry: string, description: string) =>
+      new ProjectFunction(this, operationId, {
+        ...props.functionDefaults,
+        entry: join(REPO_ROOT, entry),
+        stage: props.stage,
+        // Lambda refuses descriptions over 256 characters.
+        description: description.slice(0, 256),
+      });
+
+    for (const route of routes) {
+      const fn = newFunction(route.operationId, route.entry, `${route.method} ${route.path}: ${route.summary}`);
+      grantRoutePermissions(fn, route, props);
+      functions[route.operationId] = fn;
+
+      const isPublic = route.access === 'public';
+      const [httpRoute] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [METHODS[route.method]],
+        integration: new HttpLambdaIntegration(`${route.operationId}Integration`, fn),
+        authorizer: isPublic ? noAuthorizer : authorizer,
+      });
+      if (isPublic && httpRoute) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.operationId} is public by design in the route table (access: 'public'): ${route.summary}.`,
+        });
+      }
+    }
+
+    const fallback = props.fallbackRoute === undefined ? FALLBACK_ROUTE : props.fallbackRoute;
+    if (fallback) {
+      const fn = newFunction(fallback.operationId, fallback.entry, 'Answers requests that match no route');
+      functions[fallback.operationId] = fn;
+      const route = new HttpRoute(this, 'FallbackRoute', {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.DEFAULT,
+        integration: new HttpLambdaIntegration('FallbackIntegration', fn),
+        authorizer: noAuthorizer,
+      });
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'The catch-all route only answers a 404 problem document; it reads no data and needs no grant.',
+      });
+    }
+    this.functions = functions;
+  }
+}
+
+// The permission kinds this construct knows how to grant. A route asking for another kind must fail the
+// synth: silently ignoring it would deploy a function that fails at cold start, or worse.
+const GRANTABLE = new Set(['table', 'secrets']);
+
+function grantRoutePermissions(fn: ProjectFunction, route: AnyRoute, props: ApiProps): void {
+  const unknown = Object.keys(route.permissions).filter((kind) => !GRANTABLE.has(kind));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Api: ${route.operationId} asks for ${unknown.join(', ')}, which infra/constructs/api.ts cannot grant`,
+    );
+  }
+  if (route.permissions.table) grantTable(fn, props.table, route.permissions.table);
+  for (const name of route.permissions.secrets ?? []) {
+    grantSecret(fn, props.secrets[name], secretIdVariable(name));
+  }
+}
+
+function assertUniqueOperationIds(routes: readonly AnyRoute[]): void {
+  const seen = new Set<string>();
+  for (const route of routes) {
+    if (seen.has(route.operationId)) {
+      throw new Error(`Api: operationId ${route.operationId} appears twice in the route table`);
+    }
+    seen.add(route.operationId);
+  }
+}

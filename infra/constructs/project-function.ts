@@ -1,0 +1,197 @@
+/**
+ * The one Lambda function construct of the project: every function gets the same runtime, bundling, logging
+ * and tracing defaults, and access to other resources only through the grant helpers below.
+ */
+import { fileURLToPath } from 'node:url';
+import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+
+/** The repository root: NodejsFunction's projectRoot, and the base of every route's `entry`. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Read by functions/runtime/observability.ts; the same in every stage so dashboards and queries match. */
+export const SERVICE_NAME = 'voucher-platform';
+
+// esbuild emits ESM, but some dependencies are CommonJS and call `require` (e.g. for Node built-ins):
+// an ESM bundle has no `require`, so the banner gives it one.
+const CREATE_REQUIRE_BANNER =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+export interface ProjectFunctionProps {
+  /** Absolute path of the handler module; it exports `handler`. */
+  readonly entry: string;
+  /** Deployment stage (`dev`, `prod`): set as `STAGE` for the handler's configuration. */
+  readonly stage: string;
+  readonly description?: string;
+  /**
+   * API Gateway gives up on an integration after 30 s; an API handler should answer well before that.
+   * @default Duration.seconds(10)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Lambda CPU scales with memory; 512 MB keeps cold starts of the bundled SDK short at a small cost.
+   * @default 512
+   */
+  readonly memorySize?: number;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /**
+   * What happens to the log group when the function is removed.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /** @default 'INFO' */
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Extra environment; prefer the grant helpers, which set a variable together with its permission. */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+export class ProjectFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
+    if (!props.entry.endsWith('.ts')) {
+      throw new Error(`ProjectFunction ${id}: entry must be a TypeScript module, got ${props.entry}`);
+    }
+    // Created before the function so the role can name it: logs go to this group and nowhere else.
+    const container = new Construct(scope, `${id}Support`);
+    const logGroup = new LogGroup(container, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    // An explicit role instead of the AWSLambdaBasicExecutionRole managed policy (cdk-nag IAM4), which
+    // would allow writing to every log group of the account.
+    const role = new Role(container, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${id} function`,
+      inlinePolicies: {
+        logs: new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              resources: [logGroup.logGroupArn],
+            }),
+          ],
+        }),
+      },
+    });
+
+    super(scope, id, {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: props.memorySize ?? 512,
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        banner: CREATE_REQUIRE_BANNER,
+        // The bundle carries the SDK version the tests ran against, not whatever copy the runtime ships.
+        bundleAwsSDK: true,
+        externalModules: [],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+      },
+      environment: {
+        STAGE: props.stage,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
+        // Stack traces in the logs point at the TypeScript sources, not at the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+    });
+
+    // This covers the whole role, so test/infra/functions.test.ts checks that X-Ray's are the only
+    // actions on Resource "*": a later grant on "*" fails that test instead of hiding behind this.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Tracing.ACTIVE adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no ' +
+        'resource-level permissions: AWS requires Resource "*" for them.',
+    });
+  }
+}
+
+export type TableAccess = 'read' | 'readWrite';
+
+/**
+ * Grants a function exactly `access` to the table and tells it the table's name (TABLE_NAME), so a
+ * function never holds a permission it was not configured for, nor a name it cannot use.
+ */
+export function grantTable(fn: ProjectFunction, table: ITableV2, access: TableAccess): void {
+  fn.addEnvironment('TABLE_NAME', table.tableName);
+  if (access === 'read') table.grantReadData(fn);
+  else table.grantReadWriteData(fn);
+  acknowledgeIndexWildcard(fn, table);
+}
+
+export type BucketAccess = 'read' | 'readWrite';
+
+/** Grants object access to one bucket and sets `envName` to its name (e.g. DOCUMENTS_BUCKET). */
+export function grantBucket(fn: ProjectFunction, bucket: IBucket, envName: string, access: BucketAccess): void {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(envName)) {
+    throw new Error(`grantBucket: ${envName} is not an environment variable name (UPPER_SNAKE_CASE)`);
+  }
+  fn.addEnvironment(envName, bucket.bucketName);
+  if (access === 'read') bucket.grantRead(fn);
+  else bucket.grantReadWrite(fn);
+
+  // CDK's bucket grants use action families (s3:GetObject* covers versions, tags, ACL reads) on one bucket
+  // and its objects; the object keys are data, unknown at deploy time.
+  const role = fn.role ?? fn;
+  const actions = ['s3:GetBucket*', 's3:GetObject*', 's3:List*'];
+  if (access === 'readWrite') actions.push('s3:Abort*', 's3:DeleteObject*');
+  for (const action of actions) {
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Action::${action}]`,
+      reason: `bucket.grant${access === 'read' ? 'Read' : 'ReadWrite'} on ${envName} only: ${action} is CDK's action family for it.`,
+    });
+  }
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${referenceOf(bucket.node.defaultChild, 'Arn')}/*]`,
+    reason: `Objects of the ${envName} bucket only; their keys are data, unknown at deploy time.`,
+  });
+}
+
+/**
+ * Lets a function read one secret and gives it the secret's ARN in `<NAME>_SECRET_ID` (what
+ * functions/runtime/code-key.ts reads for `voucherCodeKey`).
+ */
+export function grantSecret(fn: ProjectFunction, secret: ISecret, envName: string): void {
+  if (!/^[A-Z][A-Z0-9_]*_SECRET_ID$/.test(envName)) {
+    throw new Error(`grantSecret: ${envName} should be an UPPER_SNAKE_CASE name ending in _SECRET_ID`);
+  }
+  fn.addEnvironment(envName, secret.secretArn);
+  secret.grantRead(fn);
+}
+
+/** The cdk-nag spelling of `Fn::GetAtt [<logical id>, <attribute>]` for a resource of this stack. */
+function referenceOf(resource: unknown, attribute: string): string {
+  if (!(resource instanceof CfnElement)) throw new Error('referenceOf: expected an L1 resource');
+  return `<${Stack.of(resource).getLogicalId(resource)}.${attribute}>`;
+}
+
+function acknowledgeIndexWildcard(fn: ProjectFunction, table: ITableV2): void {
+  const tableArn = referenceOf(table.node.defaultChild, 'Arn');
+  Validations.of(fn.role ?? fn).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
+    reason:
+      'Queries on the secondary indexes of this one table (shared/data/table-design.ts): the grant names ' +
+      'the table ARN and its own index/* children, no other table.',
+  });
+}

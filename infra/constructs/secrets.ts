@@ -1,0 +1,50 @@
+/**
+ * The platform's secrets in Secrets Manager, by the logical names routes ask for in their permissions
+ * (e.g. `secrets: ['voucherCodeKey']`); the local target serves the same names from its own endpoint.
+ */
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { SecretName } from '../../functions/routes/route.ts';
+
+/** Each secret the route table can name, and why it exists: a new SecretName fails to compile here. */
+const SECRET_DESCRIPTIONS: Readonly<Record<SecretName, string>> = {
+  voucherCodeKey: 'HMAC key of voucher codes (functions/runtime/code-key.ts): losing or changing it voids every letter',
+};
+
+/** `voucherCodeKey` -> `VOUCHER_CODE_KEY_SECRET_ID`: the variable a handler reads the secret's id from. */
+export function secretIdVariable(name: string): string {
+  return `${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_SECRET_ID`;
+}
+
+export interface PlatformSecretsProps {
+  /** Production keeps the secrets when the stack is deleted: vouchers already printed depend on them. */
+  readonly retain: boolean;
+}
+
+export class PlatformSecrets extends Construct {
+  readonly secrets: Readonly<Record<SecretName, Secret>>;
+
+  constructor(scope: Construct, id: string, props: PlatformSecretsProps) {
+    super(scope, id);
+    const voucherCodeKey = new Secret(this, 'VoucherCodeKey', {
+      description: SECRET_DESCRIPTIONS.voucherCodeKey,
+      // The handler decodes the value as base64 and wants at least 32 bytes: 64 characters of [A-Za-z0-9]
+      // are valid base64 (48 bytes) and carry about 380 bits of randomness.
+      generateSecretString: {
+        passwordLength: 64,
+        excludePunctuation: true,
+        includeSpace: false,
+        requireEachIncludedType: true,
+      },
+      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    Validations.of(voucherCodeKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Never rotated: voucher codes printed on letters are derived from this key, so a new key would void ' +
+        'every letter already sent. It is readable only by the functions whose routes declare it.',
+    });
+    this.secrets = { voucherCodeKey };
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The whole platform for one stage (dev, prod): data, secrets, sign-in, pages, API and alarms. Nothing has a
+ * hard-coded physical name, so several stages (and several towns) deploy side by side in one account.
+ */
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { Api } from '../constructs/api.ts';
+import { Auth } from '../constructs/auth.ts';
+import { Data } from '../constructs/data.ts';
+import { Observability } from '../constructs/observability.ts';
+import { PlatformSecrets } from '../constructs/secrets.ts';
+import { Web } from '../constructs/web.ts';
+
+export const STAGES = ['dev', 'prod'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export function isStageName(value: string): value is StageName {
+  return (STAGES as readonly string[]).includes(value);
+}
+
+export interface VoucherPlatformStackProps extends StackProps {
+  readonly stage: StageName;
+}
+
+export class VoucherPlatformStack extends Stack {
+  readonly data: Data;
+  readonly auth: Auth;
+  readonly secrets: PlatformSecrets;
+  readonly web: Web;
+  readonly api: Api;
+  readonly observability: Observability;
+
+  constructor(scope: Construct, id: string, props: VoucherPlatformStackProps) {
+    super(scope, id, props);
+    const isProd = props.stage === 'prod';
+
+    this.data = new Data(this, 'Data', { retainData: isProd });
+    this.auth = new Auth(this, 'Auth', { retainUsers: isProd });
+    this.secrets = new PlatformSecrets(this, 'Secrets', { retain: isProd });
+    // The pages' URL first: the API allows it as its only CORS origin, and the pages' config.json then
+    // receives the API URL at deploy time. No cycle: the distribution itself does not reference the API.
+    this.web = new Web(this, 'Web', { accessLogsBucket: this.data.accessLogsBucket });
+    this.api = new Api(this, 'Api', {
+      stage: props.stage,
+      table: this.data.table,
+      secrets: this.secrets.secrets,
+      jwtIssuer: this.auth.issuerUrl,
+      jwtAudience: this.auth.userPoolClient.userPoolClientId,
+      allowedOrigin: this.web.url,
+      functionDefaults: {
+        logRetention: isProd ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
+        logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        logLevel: isProd ? 'INFO' : 'DEBUG',
+      },
+      accessLogRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.web.deployPages({
+      apiUrl: this.api.url,
+      region: this.region,
+      userPoolId: this.auth.userPool.userPoolId,
+      userPoolClientId: this.auth.userPoolClient.userPoolClientId,
+      stage: props.stage,
+    });
+    this.observability = new Observability(this, 'Observability', {
+      httpApi: this.api.httpApi,
+      functions: this.api.functions,
+      table: this.data.table,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The pages (CloudFront)' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.observability.alarmTopic.topicArn,
+      description: 'Subscribe the operators (email, chat) to this topic',
+    });
+  }
+}

@@ -1,0 +1,172 @@
+/** Every function carries the project defaults and exactly the permissions its route declares. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
+import type { ProjectFunction } from '../../infra/constructs/project-function.ts';
+import { secretIdVariable } from '../../infra/constructs/secrets.ts';
+import {
+  actionsOfRole,
+  logicalIdOf,
+  resourcesOfType,
+  type Synthesised,
+  statementsOfRole,
+  synthStack,
+} from './synth.ts';
+
+let dev: Synthesised;
+
+beforeAll(() => {
+  dev = synthStack('dev');
+});
+
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+function functionOf(operationId: string): ProjectFunction {
+  const fn = dev.stack.api.functions[operationId];
+  if (!fn) throw new Error(`no function for ${operationId}`);
+  return fn;
+}
+
+function propertiesOf(fn: ProjectFunction): Record<string, unknown> {
+  const id = logicalIdOf(dev.stack, fn);
+  const properties = resourcesOfType(dev.template, 'AWS::Lambda::Function')[id]?.Properties;
+  if (!properties) throw new Error(`no AWS::Lambda::Function ${id}`);
+  return properties;
+}
+
+function roleIdOf(fn: ProjectFunction): string {
+  const role = (propertiesOf(fn).Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+  return role[0];
+}
+
+const operationIds = [...ROUTE_LIST.map((route) => route.operationId), FALLBACK_ROUTE.operationId];
+
+describe('project defaults', () => {
+  it.each(operationIds)('%s runs Node.js 24 on arm64 with active tracing, an ESM bundle and source maps', (id) => {
+    const properties = propertiesOf(functionOf(id));
+    expect(properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Handler: 'index.handler',
+      Timeout: 10,
+      MemorySize: 512,
+    });
+    const variables = (properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables).toMatchObject({
+      STAGE: 'dev',
+      POWERTOOLS_SERVICE_NAME: 'voucher-platform',
+      POWERTOOLS_LOG_LEVEL: 'DEBUG',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+  });
+
+  it.each(operationIds)('%s logs to its own log group with a retention', (id) => {
+    const fn = functionOf(id);
+    const logGroupId = logicalIdOf(dev.stack, fn.logGroup);
+    expect(propertiesOf(fn).LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+    expect(resourcesOfType(dev.template, 'AWS::Logs::LogGroup')[logGroupId]?.Properties).toMatchObject({
+      RetentionInDays: 14,
+    });
+  });
+
+  it.each(operationIds)('%s is bundled as minified ESM with a require shim and a source map', (id) => {
+    const fn = functionOf(id);
+    // The bundle is staged in the cloud assembly as asset.<hash>, uploaded as <hash>.zip.
+    const s3Key = (propertiesOf(fn).Code as { S3Key: string }).S3Key;
+    const bundle = join(dev.app.synth().directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
+    const code = readFileSync(join(bundle, 'index.mjs'), 'utf8');
+    expect(code.startsWith("import { createRequire as __createRequire } from 'node:module';")).toBe(true);
+    expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+    expect(existsSync(join(bundle, 'index.mjs.map'))).toBe(true);
+  });
+
+  it('no function role uses an AWS managed policy', () => {
+    for (const id of operationIds) {
+      const role = resourcesOfType(dev.template, 'AWS::IAM::Role')[roleIdOf(functionOf(id))];
+      expect(role?.Properties?.ManagedPolicyArns, id).toBeUndefined();
+    }
+  });
+});
+
+describe('least privilege from the route table', () => {
+  const cases = [
+    ...ROUTE_LIST.map((route) => [route.operationId, route.permissions.table] as const),
+    [FALLBACK_ROUTE.operationId, undefined] as const,
+  ];
+
+  it.each(cases)('%s gets table access %s and nothing more', (operationId, access) => {
+    const fn = functionOf(operationId);
+    const actions = actionsOfRole(dev.template, roleIdOf(fn));
+    const dynamodb = [...actions].filter((action) => action.startsWith('dynamodb:'));
+    const variables = (propertiesOf(fn).Environment as { Variables: Record<string, unknown> }).Variables;
+    const tableId = logicalIdOf(dev.stack, dev.stack.data.table);
+
+    if (access === undefined) {
+      expect(dynamodb).toEqual([]);
+      expect(variables.TABLE_NAME).toBeUndefined();
+      return;
+    }
+    expect(variables.TABLE_NAME).toEqual({ Ref: tableId });
+    for (const action of READ_ACTIONS) expect(actions).toContain(action);
+    for (const action of WRITE_ACTIONS) {
+      if (access === 'readWrite') expect(actions).toContain(action);
+      else expect(actions).not.toContain(action);
+    }
+  });
+
+  const secretCases = [
+    ...ROUTE_LIST.map((route) => [route.operationId, route.permissions.secrets ?? []] as const),
+    [FALLBACK_ROUTE.operationId, []] as const,
+  ];
+
+  it.each(secretCases)('%s reads exactly the secrets %j', (operationId, names) => {
+    const fn = functionOf(operationId);
+    const statements = statementsOfRole(dev.template, roleIdOf(fn)).filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith('secretsmanager:')),
+    );
+    const variables = (propertiesOf(fn).Environment as { Variables: Record<string, unknown> }).Variables;
+    const granted = statements.map((statement) => statement.Resource);
+    const expected = names.map((name) => {
+      const ref = { Ref: logicalIdOf(dev.stack, dev.stack.secrets.secrets[name]) };
+      expect(variables[secretIdVariable(name)]).toEqual(ref);
+      return ref;
+    });
+    expect(granted).toEqual(expected);
+    for (const statement of statements) {
+      expect([statement.Action].flat().sort()).toEqual([
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ]);
+    }
+    const secretVariables = Object.keys(variables).filter((variable) => variable.endsWith('_SECRET_ID'));
+    expect(secretVariables).toHaveLength(names.length);
+  });
+
+  it('no function may manage the table, only use its items', () => {
+    for (const id of operationIds) {
+      const actions = [...actionsOfRole(dev.template, roleIdOf(functionOf(id)))];
+      expect(
+        actions.filter((action) => /^dynamodb:(\*|Create|Delete(Table|Backup)|Update(Table|TimeToLive))/.test(action)),
+      ).toEqual([]);
+      expect(
+        actions.filter((action) => action.endsWith(':*') || action === '*'),
+        id,
+      ).toEqual([]);
+    }
+  });
+
+  it('only X-Ray is granted on Resource "*" (the one wildcard acknowledged for the whole role)', () => {
+    for (const id of operationIds) {
+      const onEverything = statementsOfRole(dev.template, roleIdOf(functionOf(id))).filter(
+        (statement) => statement.Resource === '*' || [statement.Resource].flat().includes('*'),
+      );
+      expect(onEverything.flatMap((statement) => [statement.Action].flat()).sort(), id).toEqual([
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ]);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+/** Alarms reach an encrypted, TLS-only topic: API 5xx, each function's errors and throttles, the table's. */
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { logicalIdOf, resourcesOfType, type Synthesised, synthStack } from './synth.ts';
+
+let dev: Synthesised;
+
+beforeAll(() => {
+  dev = synthStack('dev', { bundle: false });
+});
+
+type AlarmProperties = {
+  Namespace?: string;
+  MetricName?: string;
+  Dimensions?: { Name: string; Value: unknown }[];
+  Metrics?: { MetricStat?: { Metric: { MetricName: string; Namespace: string } } }[];
+  AlarmActions?: unknown[];
+};
+
+function alarms(): AlarmProperties[] {
+  return Object.values(resourcesOfType(dev.template, 'AWS::CloudWatch::Alarm')).map(
+    (alarm) => (alarm.Properties ?? {}) as AlarmProperties,
+  );
+}
+
+describe('the alarm topic', () => {
+  it('is encrypted with a rotating key and refuses publishing without TLS', () => {
+    const keyId = Object.keys(resourcesOfType(dev.template, 'AWS::KMS::Key'))[0];
+    dev.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    dev.template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    dev.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('lets CloudWatch use the key, or alarms could not publish', () => {
+    dev.template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('alarms', () => {
+  it('every alarm notifies the topic', () => {
+    const topicId = logicalIdOf(dev.stack, dev.stack.observability.alarmTopic);
+    for (const alarm of alarms()) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  it('watch the API for 5xx', () => {
+    const apiId = logicalIdOf(dev.stack, dev.stack.api.httpApi);
+    expect(alarms()).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/ApiGateway',
+        MetricName: '5xx',
+        Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }],
+      }),
+    );
+  });
+
+  it('watch every function for errors and throttles', () => {
+    const all = alarms();
+    for (const [operationId, fn] of Object.entries(dev.stack.api.functions)) {
+      const dimensions = [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(dev.stack, fn) } }];
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(all, `${operationId} ${metric}`).toContainEqual(
+          expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: metric, Dimensions: dimensions }),
+        );
+      }
+    }
+  });
+
+  it('watch the table for system errors and throttles', () => {
+    const tableMetrics = alarms()
+      .flatMap((alarm) => alarm.Metrics ?? [])
+      .flatMap((query) => (query.MetricStat ? [query.MetricStat.Metric] : []))
+      .filter((metric) => metric.Namespace === 'AWS/DynamoDB')
+      .map((metric) => metric.MetricName);
+    expect(new Set(tableMetrics)).toEqual(new Set(['SystemErrors', 'ReadThrottleEvents', 'WriteThrottleEvents']));
+    // CloudWatch refuses an alarm on an expression over more than 10 metrics.
+    for (const alarm of alarms())
+      expect((alarm.Metrics ?? []).filter((query) => query.MetricStat).length).toBeLessThanOrEqual(10);
+  });
+
+  it('a dashboard shows the stage', () => {
+    dev.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
