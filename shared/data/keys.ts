@@ -5,7 +5,8 @@
  * | item             | pk                          | sk                      | index keys (pk / sk)                                          | serves                                        |
  * |------------------|-----------------------------|-------------------------|---------------------------------------------------------------|-----------------------------------------------|
  * | merchant         | MERCHANT#<id>               | PROFILE                 | gsi1 MERCHANTS / <sortName>#<id>                              | get a shop; list partner shops by name        |
- * | enrolment        | MERCHANT#<id>               | ENROLMENT#<campaignId>  | gsi1 CAMPAIGN#<id>#MERCHANTS / <merchantId>                   | may this shop redeem in that campaign         |
+ * | enrolment        | CAMPAIGN#<id>               | MERCHANT#<merchantId>   | gsi1 MERCHANT#<id>#CAMPAIGNS / <campaignId>                   | may this shop redeem in that campaign (with a |
+ * |                  |                             |                         |                                                               | copy of the campaign dates); a shop's campaigns |
  * | campaign         | CAMPAIGN#<id>               | CAMPAIGN                | gsi1 CAMPAIGNS / <startDate>#<id>                             | get a campaign (+ budget counters); list them |
  * | beneficiary claim| CAMPAIGN#<id>               | BENEFICIARY#<personRef> |                                                               | one voucher per person and campaign           |
  * | voucher          | VOUCHER#<voucherId>         | VOUCHER                 | gsi1 CAMPAIGN#<id>#VOUCHERS#<status> / <issuedAt>#<voucherId> | by code hash (= id); by campaign and status   |
@@ -30,12 +31,18 @@ export const merchantKeys = {
   listSort: (sortName: string, merchantId: string) => `${sortName}#${merchantId}`,
 } as const;
 
+/**
+ * An enrolment lives in its campaign's partition, so that extending a campaign can list (strongly
+ * consistently) and update every copy of its dates; redemptions check the copy of their own shop instead of
+ * the campaign item, which would otherwise be one hot item that every till in town writes against.
+ */
 export const enrolmentKeys = {
   item: (merchantId: string, campaignId: string): Key => ({
-    pk: `MERCHANT#${merchantId}`,
-    sk: `ENROLMENT#${campaignId}`,
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `MERCHANT#${merchantId}`,
   }),
-  byCampaignPartition: (campaignId: string) => `CAMPAIGN#${campaignId}#MERCHANTS`,
+  campaignPrefix: 'MERCHANT#',
+  byMerchant: (merchantId: string) => `MERCHANT#${merchantId}#CAMPAIGNS`,
 } as const;
 
 export const campaignKeys = {

@@ -4,7 +4,7 @@
  * value the decision was made on (optimistic concurrency), so the balances and audit figures written are
  * exact under any concurrency. The caller decides; this module only writes what was decided, or says no.
  */
-import { GetCommand, } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../ledger/audit-event.ts';
 import type { Redemption } from '../ledger/redemption.ts';
 import type { CalendarDate } from '../time/calendar-date.ts';
@@ -20,9 +20,11 @@ export interface LedgerWrite {
   readonly idempotencyRecord: TransactItem;
 }
 
-/** Which write failed, for the caller's next move (replay the stored answer, or re-read and decide again). */
+/** Which write failed, for the caller's next move (replay the stored answer, or decide again). */
 export interface LedgerOutcome extends TransactionOutcome {
   readonly idempotencyTaken: boolean;
+  /** The voucher as it is now, when the write was refused because it had changed since it was read. */
+  readonly currentVoucher?: Voucher;
 }
 
 export function createLedgerStore(table: TableContext) {
@@ -37,10 +39,13 @@ export function createLedgerStore(table: TableContext) {
       ConditionExpression: '#status = :active AND balanceCents = :before',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':after': balanceAfterCents, ':before': voucher.balanceCents, ':active': 'ACTIVE' },
+      // When another redemption got there first, the refusal carries the new balance: no read needed.
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   });
 
-  const write = async (items: TransactItem[], common: LedgerWrite): Promise<LedgerOutcome> => {
+  /** Runs the transaction; `voucherIndex` is the position of the voucher's update among `items`. */
+  const write = async (items: TransactItem[], common: LedgerWrite, voucherIndex: number): Promise<LedgerOutcome> => {
     const all = [
       ...items,
       ...common.audit.map((event) => putNew(tableName, auditItem(event))),
@@ -48,7 +53,12 @@ export function createLedgerStore(table: TableContext) {
     ];
     const idempotencyIndex = all.length - 1;
     const outcome = await transactWrite(table, all);
-    return { ...outcome, idempotencyTaken: outcome.failedItems.includes(idempotencyIndex) };
+    const current = outcome.currentItems.get(voucherIndex);
+    return {
+      ...outcome,
+      idempotencyTaken: outcome.failedItems.includes(idempotencyIndex),
+      ...(current ? { currentVoucher: withoutKeys<Voucher>(current) } : {}),
+    };
   };
 
   return {
@@ -62,14 +72,6 @@ export function createLedgerStore(table: TableContext) {
           {
             ConditionCheck: {
               TableName: tableName,
-              Key: campaignKeys.item(voucher.campaignId),
-              ConditionExpression: 'startDate <= :today AND endDate >= :today',
-              ExpressionAttributeValues: { ':today': today },
-            },
-          },
-          {
-            ConditionCheck: {
-              TableName: tableName,
               Key: merchantKeys.item(redemption.merchantId),
               ConditionExpression: '#status = :active',
               ExpressionAttributeNames: { '#status': 'status' },
@@ -77,15 +79,18 @@ export function createLedgerStore(table: TableContext) {
             },
           },
           {
+            // The shop's enrolment carries a copy of the campaign's dates (see enrolmentKeys).
             ConditionCheck: {
               TableName: tableName,
               Key: enrolmentKeys.item(redemption.merchantId, voucher.campaignId),
-              ConditionExpression: 'attribute_exists(pk)',
+              ConditionExpression: 'campaignStartDate <= :today AND campaignEndDate >= :today',
+              ExpressionAttributeValues: { ':today': today },
             },
           },
           putNew(tableName, redemptionItem(redemption)),
         ],
         input,
+        0,
       );
     },
 
@@ -123,6 +128,7 @@ export function createLedgerStore(table: TableContext) {
           voucherBalanceUpdate(voucher, input.balanceAfterCents),
         ],
         input,
+        1,
       );
     },
 
@@ -165,6 +171,7 @@ export function createLedgerStore(table: TableContext) {
           },
         ],
         input,
+        0,
       );
     },
 

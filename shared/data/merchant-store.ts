@@ -1,8 +1,10 @@
 /** Reads and writes partner shops and their enrolment in campaigns. */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Merchant } from '../merchants/merchant.ts';
-import { enrolmentKeys, merchantKeys, sortableName } from './keys.ts';
+import type { Campaign } from '../campaigns/campaign.ts';
+import type { Enrolment, Merchant } from '../merchants/merchant.ts';
+import { campaignKeys, enrolmentKeys, merchantKeys, sortableName } from './keys.ts';
 import { isConditionalCheckFailed, queryAll, type TableContext, withoutKeys } from './table.ts';
+import { transactWrite } from './transactions.ts';
 
 export function merchantItem(merchant: Merchant): Record<string, unknown> {
   return {
@@ -50,7 +52,7 @@ export function createMerchantStore(table: TableContext) {
       return items.map((item) => withoutKeys<Merchant>(item));
     },
 
-    async isEnrolled(merchantId: string, campaignId: string): Promise<boolean> {
+    async getEnrolment(merchantId: string, campaignId: string): Promise<Enrolment | undefined> {
       const result = await table.doc.send(
         new GetCommand({
           TableName: table.tableName,
@@ -58,31 +60,58 @@ export function createMerchantStore(table: TableContext) {
           ConsistentRead: true,
         }),
       );
-      return result.Item !== undefined;
+      return result.Item ? withoutKeys<Enrolment>(result.Item) : undefined;
     },
 
-    /** Enrols the shop in a campaign (idempotent: enrolling twice is one enrolment). */
-    async enrol(merchantId: string, campaignId: string, enrolledAt: string): Promise<void> {
-      await table.doc
-        .send(
-          new PutCommand({
+    /** Every shop enrolled in a campaign (strongly consistent: they share the campaign's partition). */
+    async enrolments(campaignId: string): Promise<Enrolment[]> {
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': campaignKeys.item(campaignId).pk, ':prefix': enrolmentKeys.campaignPrefix },
+        ConsistentRead: true,
+      });
+      return items.map((item) => withoutKeys<Enrolment>(item));
+    },
+
+    /**
+     * Enrols the shop in a campaign (idempotent), with a copy of the campaign's dates for the redemption
+     * transaction. The copy is written only if the campaign's end date is still the one read, so an
+     * extension running at the same moment cannot leave this copy behind.
+     */
+    async enrol(
+      merchantId: string,
+      campaign: Pick<Campaign, 'campaignId' | 'startDate' | 'endDate'>,
+      enrolledAt: string,
+    ): Promise<void> {
+      const outcome = await transactWrite(table, [
+        {
+          Put: {
             TableName: table.tableName,
             Item: {
-              ...enrolmentKeys.item(merchantId, campaignId),
+              ...enrolmentKeys.item(merchantId, campaign.campaignId),
               type: 'Enrolment',
-              gsi1pk: enrolmentKeys.byCampaignPartition(campaignId),
-              gsi1sk: merchantId,
+              gsi1pk: enrolmentKeys.byMerchant(merchantId),
+              gsi1sk: campaign.campaignId,
               merchantId,
-              campaignId,
+              campaignId: campaign.campaignId,
+              campaignStartDate: campaign.startDate,
+              campaignEndDate: campaign.endDate,
               enrolledAt,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        )
-        .catch((error: unknown) => {
-          if (isConditionalCheckFailed(error)) return;
-          throw error;
-        });
+          },
+        },
+        {
+          ConditionCheck: {
+            TableName: table.tableName,
+            Key: campaignKeys.item(campaign.campaignId),
+            ConditionExpression: 'endDate = :endDate',
+            ExpressionAttributeValues: { ':endDate': campaign.endDate },
+          },
+        },
+      ]);
+      if (outcome.committed || outcome.failedItems.includes(0)) return;
+      throw new Error(`Campaign ${campaign.campaignId} changed while enrolling ${merchantId}: read it again and retry`);
     },
   };
 }

@@ -4,7 +4,9 @@
  * sees it; a refused condition is returned to the caller, who re-reads and decides again (the refusal may
  * be real, e.g. the balance is now too low, or the state may simply have moved on).
  */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { TableContext } from './table.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -13,6 +15,11 @@ export interface TransactionOutcome {
   readonly committed: boolean;
   /** For a refused transaction: the index of each item whose condition failed. */
   readonly failedItems: readonly number[];
+  /**
+   * The current state of the refused items that asked for it (ReturnValuesOnConditionCheckFailure:
+   * ALL_OLD), by index: the caller can decide again without reading them back.
+   */
+  readonly currentItems: ReadonlyMap<number, Record<string, unknown>>;
   /** Attempts lost to contention before this outcome (for the benchmarks). */
   readonly conflicts: number;
 }
@@ -31,6 +38,7 @@ export class ContentionTimeoutError extends Error {
 
 interface CancellationReason {
   Code?: string;
+  Item?: Record<string, AttributeValue>;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -47,7 +55,7 @@ export async function transactWrite(
   items: readonly TransactItem[],
   options: { clientRequestToken?: string; budgetMs?: number } = {},
 ): Promise<TransactionOutcome> {
-  const deadline = Date.now() + (options.budgetMs ?? 15_000);
+  const deadline = Date.now() + (options.budgetMs ?? 6_000);
   let conflicts = 0;
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -57,7 +65,7 @@ export async function transactWrite(
           ...(options.clientRequestToken ? { ClientRequestToken: options.clientRequestToken } : {}),
         }),
       );
-      return { committed: true, failedItems: [], conflicts };
+      return { committed: true, failedItems: [], currentItems: new Map(), conflicts };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       const reasons = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
@@ -68,7 +76,12 @@ export async function transactWrite(
           failedItems.length === 0 &&
           reasons.some((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'ThrottlingError'));
       if (name === 'TransactionCanceledException' && failedItems.length > 0) {
-        return { committed: false, failedItems, conflicts };
+        const currentItems = new Map<number, Record<string, unknown>>();
+        reasons.forEach((reason, index) => {
+          // The document client does not unmarshall the items inside an error.
+          if (reason.Item) currentItems.set(index, unmarshall(reason.Item));
+        });
+        return { committed: false, failedItems, currentItems, conflicts };
       }
       if (!contended) throw error;
       conflicts += 1;

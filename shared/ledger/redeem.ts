@@ -4,19 +4,20 @@
  * same rules as conditions of the DynamoDB transaction, which is what makes them hold under concurrency;
  * this function gives the precise error before (and after) a refused write.
  */
-import type { Campaign } from '../campaigns/campaign.ts';
 import { DomainError } from '../errors/domain-error.ts';
-import type { Merchant } from '../merchants/merchant.ts';
+import type { Enrolment, Merchant } from '../merchants/merchant.ts';
 import { formatEuros } from '../money/money.ts';
 import { type CalendarDate, formatFrenchDate } from '../time/calendar-date.ts';
 import type { Voucher } from '../vouchers/voucher.ts';
 
 export interface RedemptionFacts {
   readonly voucher: Voucher;
-  readonly campaign: Pick<Campaign, 'campaignId' | 'startDate' | 'endDate'>;
   readonly merchant: Pick<Merchant, 'merchantId' | 'status'> | undefined;
-  /** The shop is enrolled in the voucher's campaign. */
-  readonly enrolled: boolean;
+  /**
+   * The shop's enrolment in the voucher's campaign, absent when it is not enrolled. Its copy of the
+   * campaign's dates is what the transaction checks, so the decision uses the same one.
+   */
+  readonly enrolment: Pick<Enrolment, 'campaignStartDate' | 'campaignEndDate'> | undefined;
   readonly amountCents: number;
   readonly today: CalendarDate;
 }
@@ -33,23 +34,31 @@ export function assertValidAmount(amountCents: unknown): asserts amountCents is 
 
 /** Returns the balance after the redemption, or throws the DomainError that explains the refusal. */
 export function decideRedemption(facts: RedemptionFacts): { balanceAfterCents: number } {
-  const { voucher, campaign, merchant, amountCents, today } = facts;
+  const { voucher, merchant, enrolment, amountCents, today } = facts;
   assertValidAmount(amountCents);
-  if (merchant?.status !== 'ACTIVE' || !facts.enrolled) {
+  if (merchant?.status !== 'ACTIVE' || !enrolment) {
     throw new DomainError('MERCHANT_INACTIVE', 'This shop may not accept vouchers of this campaign. Contact the town.');
   }
   if (voucher.status === 'VOIDED') {
     throw new DomainError('VOUCHER_VOIDED', 'This voucher was cancelled and replaced: it can no longer be used.');
   }
-  if (today > campaign.endDate) {
-    throw new DomainError('VOUCHER_EXPIRED', `This voucher was valid until ${formatFrenchDate(campaign.endDate)}.`, {
-      validUntil: campaign.endDate,
-    });
+  if (today > enrolment.campaignEndDate) {
+    throw new DomainError(
+      'VOUCHER_EXPIRED',
+      `This voucher was valid until ${formatFrenchDate(enrolment.campaignEndDate)}.`,
+      {
+        validUntil: enrolment.campaignEndDate,
+      },
+    );
   }
-  if (today < campaign.startDate) {
-    throw new DomainError('CAMPAIGN_NOT_OPEN', `Vouchers can be used from ${formatFrenchDate(campaign.startDate)}.`, {
-      validFrom: campaign.startDate,
-    });
+  if (today < enrolment.campaignStartDate) {
+    throw new DomainError(
+      'CAMPAIGN_NOT_OPEN',
+      `Vouchers can be used from ${formatFrenchDate(enrolment.campaignStartDate)}.`,
+      {
+        validFrom: enrolment.campaignStartDate,
+      },
+    );
   }
   if (amountCents > voucher.balanceCents) {
     throw new DomainError(

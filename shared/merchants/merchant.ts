@@ -71,3 +71,12 @@ export function toPublicMerchant(merchant: Merchant): PublicMerchant {
 export function compareMerchantNames(a: { name: string }, b: { name: string }): number {
   return a.name.localeCompare(b.name, 'fr-BE', { sensitivity: 'base' });
 }
+
+/** A shop's participation in a campaign, with a copy of the campaign's dates (see shared/data/keys.ts). */
+export interface Enrolment {
+  readonly merchantId: string;
+  readonly campaignId: string;
+  readonly campaignStartDate: string;
+  readonly campaignEndDate: string;
+  readonly enrolledAt: string;
+}

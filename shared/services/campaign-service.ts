@@ -1,25 +1,46 @@
-
+/**
+ * Campaign changes that touch the ledger's rules. Extending the end date is allowed only forward (never
+ * earlier than what letters already promise), is audited, and moves every shop's copy of the dates (the
+ * copy redemptions are checked against) in the same transaction as the campaign itself. Asking again for
+ * the current end date is a no-op that also repairs any copy left behind (a town with more than 97 shops
+ * needs several transactions, and a crash could fall between two of them).
+ */
 import type { Campaign } from '../campaigns/campaign.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
-import { campaignKeys } from '../data/keys.ts';
+import { campaignKeys, enrolmentKeys } from '../data/keys.ts';
 import { auditItem, putNew } from '../data/ledger-items.ts';
-import { transactWrite } from '../data/transactions.ts';
+import { createMerchantStore } from '../data/merchant-store.ts';
+import { type TransactItem, transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../ledger/audit-event.ts';
 import { type CalendarDate, formatFrenchDate } from '../time/calendar-date.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
 
+/** DynamoDB takes 100 items per transaction: the campaign, its audit event and 98 shops at most. */
+const SHOPS_PER_TRANSACTION = 98;
+
 export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | 'now'>) {
   const campaigns = createCampaignStore(deps.table);
+  const merchants = createMerchantStore(deps.table);
   const { tableName } = deps.table;
+
+  const enrolmentUpdate = (merchantId: string, campaignId: string, endDate: CalendarDate): TransactItem => ({
+    Update: {
+      TableName: tableName,
+      Key: enrolmentKeys.item(merchantId, campaignId),
+      UpdateExpression: 'SET campaignEndDate = :end',
+      // Never shorten a copy (a slower, older extension must not undo a newer one).
+      ConditionExpression: 'attribute_exists(pk) AND campaignEndDate < :end',
+      ExpressionAttributeValues: { ':end': endDate },
+    },
+  });
 
   return {
     async extend(campaignId: string, endDate: CalendarDate, actor: Actor, requestId: string): Promise<Campaign> {
       for (;;) {
         const campaign = await campaigns.get(campaignId);
         if (!campaign) throw new DomainError('CAMPAIGN_NOT_FOUND', `There is no campaign ${campaignId}.`);
-        if (endDate === campaign.endDate) return campaign;
         if (endDate < campaign.endDate) {
           throw new DomainError(
             'END_DATE_NOT_LATER',
@@ -27,7 +48,20 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
             { endDate: campaign.endDate },
           );
         }
-        const at = deps.now().toISOString();
+        const behind = (await merchants.enrolments(campaignId)).filter(
+          (enrolment) => enrolment.campaignEndDate < endDate,
+        );
+        if (endDate === campaign.endDate) {
+          // Already extended: bring any copy left behind up to date, one transaction per chunk of shops.
+          for (let start = 0; start < behind.length; start += SHOPS_PER_TRANSACTION) {
+            const chunk = behind.slice(start, start + SHOPS_PER_TRANSACTION);
+            await transactWrite(
+              deps.table,
+              chunk.map((e) => enrolmentUpdate(e.merchantId, campaignId, endDate)),
+            );
+          }
+          return campaign;
+        }
         const outcome = await transactWrite(deps.table, [
           {
             Update: {
@@ -42,18 +76,22 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
             tableName,
             auditItem({
               eventId: newId('E'),
-              at,
+              at: deps.now().toISOString(),
               action: 'EXTEND_CAMPAIGN',
               actor,
               entityType: 'campaign',
               entityId: campaignId,
               requestId,
-              details: { from: campaign.endDate, to: endDate },
+              details: { from: campaign.endDate, to: endDate, shops: behind.length },
             }),
           ),
+          ...behind.slice(0, SHOPS_PER_TRANSACTION).map((e) => enrolmentUpdate(e.merchantId, campaignId, endDate)),
         ]);
-        if (outcome.committed) return { ...campaign, endDate };
-        // Someone else changed the end date meanwhile: decide again on the new value.
+        // Refused: the campaign or a shop's copy changed meanwhile; decide again on fresh reads.
+        if (!outcome.committed) continue;
+        // More shops than one transaction holds: the next round finds the campaign extended and does the rest.
+        if (behind.length > SHOPS_PER_TRANSACTION) continue;
+        return { ...campaign, endDate };
       }
     },
   };

@@ -27,7 +27,8 @@ export async function idempotentWrite<T>(
   scope: IdempotencyScope,
   now: () => Date,
   attempt: () => Promise<WriteAttempt<T>>,
-  budgetMs = 15_000,
+  /** Below the API functions' 10 s timeout, so the caller always gets an answer. */
+  budgetMs = 8_000,
 ): Promise<IdempotentResult<T>> {
   const deadline = Date.now() + budgetMs;
   let retries = 0;
@@ -53,6 +54,9 @@ export async function idempotentWrite<T>(
     if (Date.now() > deadline) {
       throw new DomainError('CONFLICT', 'The voucher is busy right now. Retry with the same Idempotency-Key.');
     }
-    await new Promise((resolve) => setTimeout(resolve, backoffMs(round)));
+    // A refused condition means another write committed first: decide again on fresh reads, after a
+    // jittered pause that grows with each lost round. Without it, a crowd on one voucher re-reads and
+    // re-writes in lockstep and all but one attempt per round are wasted (quadratic work).
+    await new Promise((resolve) => setTimeout(resolve, backoffMs(round, 10, 1000)));
   }
 }

@@ -8,14 +8,14 @@ import type { Principal } from '../auth/roles.ts';
 import type { Campaign } from '../campaigns/campaign.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
-import { createLedgerStore } from '../data/ledger-store.ts';
+import { createLedgerStore, type LedgerOutcome } from '../data/ledger-store.ts';
 import { createLookupMisses } from '../data/lookup-misses.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
 import { createVoucherStore } from '../data/voucher-store.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../ledger/audit-event.ts';
-import { assertValidAmount, decideRedemption } from '../ledger/redeem.ts';
+import { assertValidAmount, decideRedemption, type RedemptionFacts } from '../ledger/redeem.ts';
 import { type Redemption, redemptionReference } from '../ledger/redemption.ts';
 import { decideReversal, reversalDeadline } from '../ledger/reverse.ts';
 import { addDays, brusselsDateOf, brusselsTimestamp, type CalendarDate } from '../time/calendar-date.ts';
@@ -99,17 +99,16 @@ export function createRedemptionService(deps: LedgerDependencies) {
       if (merchant?.status !== 'ACTIVE')
         throw new DomainError('MERCHANT_INACTIVE', 'This shop may not accept vouchers. Contact the town.');
       const voucher = await findVoucher(merchantId, code);
-      const [campaign, enrolled] = await Promise.all([
-        requireCampaign(voucher.campaignId),
-        merchants.isEnrolled(merchantId, voucher.campaignId),
-      ]);
-      if (!enrolled)
+      // The shop's copy of the campaign dates: the very dates a redemption will be checked against.
+      const enrolment = await merchants.getEnrolment(merchantId, voucher.campaignId);
+      if (!enrolment)
         throw new DomainError('MERCHANT_INACTIVE', 'This shop does not take part in this voucher campaign.');
+      const validity = { startDate: enrolment.campaignStartDate, endDate: enrolment.campaignEndDate };
       return {
         balanceCents: voucher.balanceCents,
         faceValueCents: voucher.faceValueCents,
-        status: voucherStateOn(voucher, campaign, brusselsDateOf(now())),
-        validUntil: campaign.endDate,
+        status: voucherStateOn(voucher, validity, brusselsDateOf(now())),
+        validUntil: validity.endDate,
       };
     },
 
@@ -126,22 +125,24 @@ export function createRedemptionService(deps: LedgerDependencies) {
         // code (not even hashed without a key) is stored in the idempotency record.
         requestHash: requestHash('redeem', { voucher: codeIdentity(body.code), amountCents: body.amountCents }),
       };
+      // The facts are read once; when the write is refused because the voucher moved on, the refusal
+      // carries its new state, and only a refusal for another reason reads everything again.
+      let facts: Omit<RedemptionFacts, 'amountCents' | 'today'> | undefined;
+      let last: LedgerOutcome | undefined;
       const result = await idempotentWrite<RedemptionAnswer>(idempotency, scope, now, async () => {
-        const [voucher, merchant] = await Promise.all([findVoucher(merchantId, body.code), merchants.get(merchantId)]);
-        const [campaign, enrolled] = await Promise.all([
-          requireCampaign(voucher.campaignId),
-          merchants.isEnrolled(merchantId, voucher.campaignId),
-        ]);
+        if (facts && last?.currentVoucher) {
+          facts = { ...facts, voucher: last.currentVoucher };
+        } else {
+          const [voucher, merchant] = await Promise.all([
+            findVoucher(merchantId, body.code),
+            merchants.get(merchantId),
+          ]);
+          facts = { voucher, merchant, enrolment: await merchants.getEnrolment(merchantId, voucher.campaignId) };
+        }
+        const { voucher } = facts;
         const at = now();
         const today = brusselsDateOf(at);
-        const { balanceAfterCents } = decideRedemption({
-          voucher,
-          campaign,
-          merchant,
-          enrolled,
-          amountCents: body.amountCents,
-          today,
-        });
+        const { balanceAfterCents } = decideRedemption({ ...facts, amountCents: body.amountCents, today });
         const redemption: Redemption = {
           redemptionId: newId('R'),
           voucherId: voucher.voucherId,
@@ -160,7 +161,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
           balanceAfterCents,
           createdAt: brusselsTimestamp(at),
         };
-        const outcome = await ledger.redeem({
+        last = await ledger.redeem({
           voucher,
           redemption,
           today,
@@ -181,7 +182,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
           ],
           idempotencyRecord: idempotency.recordItem(scope, { statusCode: 201, body: answer }, at),
         });
-        return { outcome, answer };
+        return { outcome: last, answer };
       }).catch((error: unknown) => {
         metric('RedemptionRefused');
         throw error;

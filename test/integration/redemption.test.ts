@@ -27,8 +27,8 @@ let otherShop: TestShop;
 
 beforeAll(async () => {
   campaign = await createTestCampaign();
-  shop = await createTestShop({ campaignIds: [campaign.campaignId] });
-  otherShop = await createTestShop({ campaignIds: [campaign.campaignId] });
+  shop = await createTestShop({ campaigns: [campaign] });
+  otherShop = await createTestShop({ campaigns: [campaign] });
 });
 
 const lookup = (code: string, token = shop.token) => api(`/merchant/vouchers/${encodeURIComponent(code)}`, { token });
@@ -88,7 +88,7 @@ describe('voucher look-up', () => {
   });
 
   it('throttles a shop after 20 failed look-ups, with Retry-After, and counts typos too', async () => {
-    const guesser = await createTestShop({ campaignIds: [campaign.campaignId] });
+    const guesser = await createTestShop({ campaigns: [campaign] });
     const voucher = await issueTestVoucher(campaign);
     for (let attempt = 0; attempt < 20; attempt += 1) {
       const answer = await lookup(attempt % 2 ? 'AAAA-BBBB-CCCC-DDDD-E' : '7KQ4-M2XD-9PFA-3HCW-0', guesser.token);
@@ -186,7 +186,7 @@ describe('redemption', () => {
   it('refuses vouchers of an ended campaign (410 VOUCHER_EXPIRED) and of one not started (409)', async () => {
     const ended = await createTestCampaign({ startDate: addDays(today(), -40), endDate: addDays(today(), -1) });
     const future = await createTestCampaign({ startDate: addDays(today(), 1), endDate: addDays(today(), 40) });
-    const both = await createTestShop({ campaignIds: [ended.campaignId, future.campaignId] });
+    const both = await createTestShop({ campaigns: [ended, future] });
     const old = await issueTestVoucher(ended);
     const early = await issueTestVoucher(future);
     const expired = await redeem(old.code, 100, { token: both.token });
@@ -204,7 +204,7 @@ describe('redemption', () => {
 
   it('honours a campaign extension at once, without touching the vouchers', async () => {
     const ended = await createTestCampaign({ startDate: addDays(today(), -40), endDate: addDays(today(), -1) });
-    const partner = await createTestShop({ campaignIds: [ended.campaignId] });
+    const partner = await createTestShop({ campaigns: [ended] });
     const voucher = await issueTestVoucher(ended);
     expect((await redeem(voucher.code, 100, { token: partner.token })).status).toBe(410);
     const staff = await tokenFor('staff');
@@ -235,8 +235,8 @@ describe('redemption', () => {
 
   it('refuses inactive shops and shops not enrolled in the campaign (403 MERCHANT_INACTIVE)', async () => {
     const voucher = await issueTestVoucher(campaign);
-    const closed = await createTestShop({ campaignIds: [campaign.campaignId], status: 'INACTIVE' });
-    const stranger = await createTestShop({ campaignIds: [] });
+    const closed = await createTestShop({ campaigns: [campaign], status: 'INACTIVE' });
+    const stranger = await createTestShop({ campaigns: [] });
     for (const token of [closed.token, stranger.token]) {
       const answer = await redeem(voucher.code, 100, { token });
       expect(answer.status).toBe(403);
@@ -366,8 +366,8 @@ describe('reversal', () => {
 describe("the shop's redemption list", () => {
   it("lists today's redemptions of the shop only, newest first, with the total of those not cancelled", async () => {
     const listCampaign = await createTestCampaign();
-    const mine = await createTestShop({ campaignIds: [listCampaign.campaignId] });
-    const theirs = await createTestShop({ campaignIds: [listCampaign.campaignId] });
+    const mine = await createTestShop({ campaigns: [listCampaign] });
+    const theirs = await createTestShop({ campaigns: [listCampaign] });
     const voucher = await issueTestVoucher(listCampaign);
     const a = await redeem(voucher.code, 1000, { token: mine.token });
     const b = await redeem(voucher.code, 250, { token: mine.token });

@@ -47,7 +47,7 @@ export interface TestShop {
 
 /** A new shop, enrolled in the campaigns given, with a merchant token for it. */
 export async function createTestShop(options: {
-  campaignIds: string[];
+  campaigns: Campaign[];
   status?: 'ACTIVE' | 'INACTIVE';
 }): Promise<TestShop> {
   const merchantId = uniqueId('shop');
@@ -62,7 +62,7 @@ export async function createTestShop(options: {
     status: options.status ?? 'ACTIVE',
     createdAt: new Date().toISOString(),
   });
-  for (const campaignId of options.campaignIds) await store.enrol(merchantId, campaignId, new Date().toISOString());
+  for (const campaign of options.campaigns) await store.enrol(merchantId, campaign, new Date().toISOString());
   return { merchantId, token: await mintToken(['merchant'], merchantId) };
 }
 

@@ -56,7 +56,10 @@ export async function seedDemoTown(table: TableContext, identity: LocalIdentityP
     eligibility: { automatic: { minAge: 0, maxAge: 18 }, onApplication: { minAge: 19, maxAge: 21 } },
     createdAt,
   };
-  await createCampaignStore(table).create(campaign);
+  const campaigns = createCampaignStore(table);
+  await campaigns.create(campaign);
+  // On a later start the campaign keeps the dates of its first start.
+  const stored = (await campaigns.get(campaign.campaignId)) ?? campaign;
 
   const merchants = createMerchantStore(table);
   const merchantIds: string[] = [];
@@ -73,7 +76,7 @@ export async function seedDemoTown(table: TableContext, identity: LocalIdentityP
       status: shop.active ? 'ACTIVE' : 'INACTIVE',
       createdAt,
     });
-    if (shop.active) await merchants.enrol(merchantId, campaign.campaignId, createdAt);
+    if (shop.active) await merchants.enrol(merchantId, stored, createdAt);
   }
 
   for (const user of DEMO_USERS) {
