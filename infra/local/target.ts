@@ -120,6 +120,7 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
     const webServer = createWebServer({
       root: webRoot,
       runtimeConfig: { apiUrl, stage: 'local', auth: { mode: 'local', tokenUrl: `${apiUrl}/auth/local/token` } },
+      apiOrigin: apiUrl,
     });
     started.push(await listen(apiServer, apiPort), await listen(webServer, webPort));
 

@@ -29,10 +29,29 @@ export interface WebServerOptions {
   readonly root: string;
   /** Served at /config.json. */
   readonly runtimeConfig: Record<string, unknown>;
+  /** The API origin the pages may call (the CSP's connect-src), as CloudFront's policy allows API Gateway. */
+  readonly apiOrigin: string;
+}
+
+/** The Content-Security-Policy of infra/constructs/web.ts, with the local API in place of API Gateway. */
+export function contentSecurityPolicy(apiOrigin: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "worker-src 'self' blob:",
+    `connect-src 'self' ${apiOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 export function createWebServer(options: WebServerOptions): Server {
   const root = resolve(options.root);
+  const headers = { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy(options.apiOrigin) };
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -41,16 +60,14 @@ export function createWebServer(options: WebServerOptions): Server {
     }
     if (url.pathname === '/config.json') {
       response
-        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache', ...SECURITY_HEADERS })
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache', ...headers })
         .end(JSON.stringify(options.runtimeConfig));
       return;
     }
     resolveFile(root, decodeURIComponent(url.pathname))
       .then(async (file) => {
         if (!file) {
-          response
-            .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
-            .end('Not found');
+          response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end('Not found');
           return;
         }
         const body = await readFile(file);
@@ -58,7 +75,7 @@ export function createWebServer(options: WebServerOptions): Server {
           'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-cache',
           'content-length': String(body.length),
-          ...SECURITY_HEADERS,
+          ...headers,
         });
         response.end(request.method === 'HEAD' ? undefined : body);
       })
