@@ -168,11 +168,8 @@ export async function benchRegisterParse(
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--measure') {
-  console.log(JSON.stringify(await measureParse(process.argv[3] ?? '')));
-} else if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures: RegisterParseFigures[] = [];
-  for (const encoding of ['utf-8', 'windows-1252'] as const) figures.push(await benchRegisterParse({ encoding }));
+/** The figures as a table, for `npm run bench` and for running this file alone. */
+export function printRegisterParse(figures: readonly RegisterParseFigures[]): void {
   printTable(
     `Register import (parse + validate + eligibility), Node ${process.version}`,
     [
@@ -198,4 +195,12 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--me
       `${f.eligible.automatic} / ${f.eligible.onApplication}`,
     ]),
   );
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--measure') {
+  console.log(JSON.stringify(await measureParse(process.argv[3] ?? '')));
+} else if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures: RegisterParseFigures[] = [];
+  for (const encoding of ['utf-8', 'windows-1252'] as const) figures.push(await benchRegisterParse({ encoding }));
+  printRegisterParse(figures);
 }

@@ -1,35 +1,36 @@
 /**
  * `npm run bench`: measures the platform and prints the figures (tests assert behaviour, never time).
- *   1. `npm start` to healthy: first start (empty data) and restart (kept data), and the stop time
- *   2. GET /public/merchants through the local gateway at concurrency 1 and 16
- *   3. each Lambda bundle's minified size and cold import time under Node 24
+ * `npm run bench -- startup redemption` runs only the sections named.
+ *   startup     `npm start` to healthy (first start, restart) and the stop time; public shop list latency
+ *   bundles     each Lambda bundle's minified size and cold import time under Node 24
+ *   redemption  POST /merchant/redemptions at concurrency 1/8/32 vs raw TransactWriteItems; hot voucher
+ *   register    register import parse + validate + eligibility rows/s and peak memory (100,000 rows)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { startBenchTarget } from './bench-target.ts';
 import { measureRoute } from './http-latency.ts';
 import { measureBundles } from './lambda-bundles.ts';
+import { benchRedemption } from './redemption.ts';
+import { benchRegisterParse, printRegisterParse } from './register-parse.ts';
 import { startPlatform } from './startup.ts';
 import { kib, ms, printTable } from './stats.ts';
 
-async function main(): Promise<void> {
-  console.log(
-    `Benchmarks on Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
-  );
+async function startup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'voucher-bench-'));
   try {
     const first = await startPlatform(dataDir);
     const firstStop = await first.stop();
     const again = await startPlatform(dataDir);
     printTable(
-      '1. npm start until GET /health answers',
+      'npm start until GET /health answers',
       ['start', 'ready after', 'Ctrl-C to all stopped'],
       [
         ['first (empty data: create table, seed demo town)', ms(first.readyMs), ms(firstStop)],
         ['restart (data kept)', ms(again.readyMs), '-'],
       ],
     );
-
     const url = `${again.apiUrl}/public/merchants`;
     const rows: string[][] = [];
     for (const [concurrency, total] of [
@@ -47,20 +48,85 @@ async function main(): Promise<void> {
       ]);
     }
     printTable(
-      '2. GET /public/merchants (30 shops) through the local gateway',
+      'GET /public/merchants (30 shops) through the local gateway',
       ['concurrency', 'requests', 'p50', 'p99', 'throughput', 'errors'],
       rows,
     );
     await again.stop();
-
-    const bundles = await measureBundles();
-    printTable(
-      '3. Lambda bundles (esbuild, ESM, minified, SDK included) and cold import under Node 24 (median of 5)',
-      ['function', 'minified', 'gzip', 'cold import'],
-      bundles.map((b) => [b.operationId, kib(b.bytes), kib(b.gzipBytes), ms(b.coldImportMs)]),
-    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function bundles(): Promise<void> {
+  const figures = await measureBundles();
+  printTable(
+    'Lambda bundles (esbuild, ESM, minified, SDK included) and cold import under Node 24 (median of 5)',
+    ['function', 'minified', 'gzip', 'cold import'],
+    figures.map((b) => [b.operationId, kib(b.bytes), kib(b.gzipBytes), ms(b.coldImportMs)]),
+  );
+}
+
+async function redemption(): Promise<void> {
+  const target = await startBenchTarget();
+  try {
+    const { rows, hot } = await benchRedemption(target);
+    printTable(
+      'POST /merchant/redemptions over 400 vouchers and 16 shops, vs the same TransactWriteItems straight to DynamoDB Local',
+      ['path', 'concurrency', 'requests', 'p50', 'p95', 'p99', 'throughput', 'errors', 'p50 ratio'],
+      rows.map((row, index) => {
+        const raw = row.path === 'gateway' ? rows[index + 1] : undefined;
+        return [
+          row.path,
+          String(row.concurrency),
+          String(row.requests),
+          ms(row.p50),
+          ms(row.p95),
+          ms(row.p99),
+          `${row.throughput.toFixed(0)} req/s`,
+          String(row.errors),
+          raw ? `${(row.p50 / raw.p50).toFixed(2)}x` : '',
+        ];
+      }),
+    );
+    printTable(
+      'Hot voucher: 64 tills take 3 € from one 100 € voucher at the same instant',
+      ['attempts', 'accepted', 'refused (balance)', 'busy (409, retry)', 'retries needed', 'wall time'],
+      [
+        [
+          String(hot.attempts),
+          String(hot.accepted),
+          String(hot.refusedInsufficient),
+          String(hot.busy),
+          String(hot.retries),
+          ms(hot.wallMs),
+        ],
+      ],
+    );
+  } finally {
+    await target.stop();
+  }
+}
+
+async function register(): Promise<void> {
+  const figures = [];
+  for (const encoding of ['utf-8', 'windows-1252'] as const) figures.push(await benchRegisterParse({ encoding }));
+  printRegisterParse(figures);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = { startup, bundles, redemption, register };
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = wanted.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0)
+    throw new Error(`Unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  console.log(
+    `Benchmarks on Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  );
+  for (const [name, run] of Object.entries(SECTIONS)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    await run();
   }
 }
 

@@ -1,0 +1,297 @@
+/**
+ * Redemption speed: POST /merchant/redemptions through the local gateway at concurrency 1, 8 and 32 over
+ * many vouchers, beside the raw DynamoDB Local TransactWriteItems of the same shape (our overhead is the
+ * ratio), and the hot-voucher case: 64 simultaneous attempts on one voucher.
+ */
+import { randomUUID } from 'node:crypto';
+import { LocalIdentityProvider } from '../../infra/local/auth/local-identity.ts';
+import { createDynamoDbClients } from '../../shared/aws/clients.ts';
+import type { Campaign } from '../../shared/campaigns/campaign.ts';
+import { createCampaignStore } from '../../shared/data/campaign-store.ts';
+import { enrolmentKeys, idempotencyKeys, merchantKeys, voucherKeys } from '../../shared/data/keys.ts';
+import { auditItem, putNew, redemptionItem } from '../../shared/data/ledger-items.ts';
+import { createMerchantStore } from '../../shared/data/merchant-store.ts';
+import type { TableContext } from '../../shared/data/table.ts';
+import { transactWrite } from '../../shared/data/transactions.ts';
+import { newId } from '../../shared/ids.ts';
+import { SYSTEM_ACTOR } from '../../shared/ledger/audit-event.ts';
+import { createRedemptionService } from '../../shared/services/redemption-service.ts';
+import { createVoucherService } from '../../shared/services/voucher-service.ts';
+import { addDays, brusselsDateOf } from '../../shared/time/calendar-date.ts';
+import { loadTest, summarise } from './stats.ts';
+import type { BenchTarget } from './target-process.ts';
+
+export interface LatencyRow {
+  readonly path: 'gateway' | 'raw TransactWriteItems';
+  readonly concurrency: number;
+  readonly requests: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly throughput: number;
+  readonly errors: number;
+}
+
+export interface HotVoucherFigures {
+  readonly attempts: number;
+  readonly accepted: number;
+  readonly refusedInsufficient: number;
+  readonly busy: number;
+  readonly retries: number;
+  readonly wallMs: number;
+}
+
+const SHOPS = 16;
+
+async function setUp(target: BenchTarget, voucherCount: number) {
+  const { doc } = createDynamoDbClients({ region: 'eu-west-1', endpoints: target.endpoints });
+  const table: TableContext = { doc, tableName: target.tableName };
+  const codeKey = Buffer.from(target.codeKeyBase64, 'base64');
+  const today = brusselsDateOf(new Date());
+  const campaign: Campaign = {
+    campaignId: `bench-${randomUUID().slice(0, 8)}`,
+    name: 'Benchmark',
+    faceValueCents: 10_000,
+    budgetCents: 1_000_000_000,
+    startDate: addDays(today, -1),
+    endDate: addDays(today, 30),
+    referenceDate: today,
+    eligibility: { automatic: { minAge: 0, maxAge: 18 } },
+    createdAt: new Date().toISOString(),
+  };
+  await createCampaignStore(table).create(campaign);
+  const merchants = createMerchantStore(table);
+  const identity = await LocalIdentityProvider.open(target.identityDir);
+  const shops: Array<{ merchantId: string; token: string }> = [];
+  for (let index = 0; index < SHOPS; index += 1) {
+    const merchantId = `${campaign.campaignId}-shop-${index}`;
+    await merchants.create({
+      merchantId,
+      name: `Bench shop ${index}`,
+      category: 'other',
+      address: { street: 'Rue du Banc', number: String(index + 1), postcode: '7300', locality: 'Boussu' },
+      iban: 'BE68539007547034',
+      email: `${merchantId}@bench.invalid`,
+      status: 'ACTIVE',
+      createdAt: campaign.createdAt,
+    });
+    await merchants.enrol(merchantId, campaign, campaign.createdAt);
+    const token = (await identity.mint({ sub: randomUUID(), username: merchantId, roles: ['merchant'], merchantId }))
+      .accessToken;
+    shops.push({ merchantId, token });
+  }
+  const issuer = createVoucherService({ table, codeKey, now: () => new Date() });
+  const vouchers: Array<{ voucherId: string; code: string; balance: number }> = [];
+  await loadTest(voucherCount, 8, async () => {
+    const issued = await issuer.issue({
+      campaign,
+      beneficiaryRef: randomUUID(),
+      householdRef: randomUUID(),
+      actor: SYSTEM_ACTOR,
+      requestId: 'bench',
+    });
+    if (issued.outcome !== 'ISSUED') throw new Error(issued.outcome);
+    vouchers.push({ voucherId: issued.voucher.voucherId, code: issued.code, balance: issued.voucher.balanceCents });
+  });
+  return { table, codeKey, campaign, shops, vouchers };
+}
+
+export async function benchRedemption(target: BenchTarget): Promise<{ rows: LatencyRow[]; hot: HotVoucherFigures }> {
+  const plan = [
+    [1, 150],
+    [8, 600],
+    [32, 1200],
+  ] as const;
+  const { table, codeKey, campaign, shops, vouchers } = await setUp(target, 400);
+  const rows: LatencyRow[] = [];
+  let cursor = 0;
+  const nextVoucher = () => {
+    const voucher = vouchers[cursor % vouchers.length];
+    cursor += 1;
+    if (!voucher) throw new Error('no vouchers');
+    return voucher;
+  };
+
+  for (const [concurrency, requests] of plan) {
+    // Through the gateway: JWT check, handler framework, reads, decision, transaction.
+    let errors = 0;
+    const gateway = await loadTest(requests, concurrency, async (index) => {
+      const shop = shops[index % shops.length];
+      const voucher = nextVoucher();
+      const response = await fetch(`${target.apiUrl}/merchant/redemptions`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${shop?.token}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({ code: voucher.code, amountCents: 1 }),
+      });
+      await response.arrayBuffer();
+      if (response.status === 201) voucher.balance -= 1;
+      else errors += 1;
+    });
+    rows.push({
+      path: 'gateway',
+      concurrency,
+      requests,
+      ...summarise(gateway.samples),
+      throughput: (requests / gateway.wallMs) * 1000,
+      errors,
+    });
+
+    // The same transaction shape, written straight to DynamoDB Local: the floor our code adds to.
+    let rawErrors = 0;
+    const raw = await loadTest(requests, concurrency, async (index) => {
+      const shop = shops[index % shops.length];
+      const voucher = nextVoucher();
+      if (!shop) return;
+      const outcome = await transactWrite(
+        table,
+        rawRedemptionItems(table.tableName, campaign, shop.merchantId, voucher),
+      );
+      if (outcome.committed) voucher.balance -= 1;
+      else rawErrors += 1;
+    });
+    rows.push({
+      path: 'raw TransactWriteItems',
+      concurrency,
+      requests,
+      ...summarise(raw.samples),
+      throughput: (requests / raw.wallMs) * 1000,
+      errors: rawErrors,
+    });
+  }
+
+  const hot = await hotVoucher(table, codeKey, campaign, shops);
+  table.doc.destroy();
+  return { rows, hot };
+}
+
+function rawRedemptionItems(
+  tableName: string,
+  campaign: Campaign,
+  merchantId: string,
+  voucher: { voucherId: string; balance: number },
+) {
+  const at = new Date();
+  const today = brusselsDateOf(at);
+  const redemptionId = newId('R');
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: voucherKeys.item(voucher.voucherId),
+        UpdateExpression: 'SET balanceCents = :after',
+        ConditionExpression: '#status = :active AND balanceCents = :before',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':after': voucher.balance - 1, ':before': voucher.balance, ':active': 'ACTIVE' },
+      },
+    },
+    {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: merchantKeys.item(merchantId),
+        ConditionExpression: '#status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':active': 'ACTIVE' },
+      },
+    },
+    {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: enrolmentKeys.item(merchantId, campaign.campaignId),
+        ConditionExpression: 'campaignStartDate <= :today AND campaignEndDate >= :today',
+        ExpressionAttributeValues: { ':today': today },
+      },
+    },
+    putNew(
+      tableName,
+      redemptionItem({
+        redemptionId,
+        voucherId: voucher.voucherId,
+        campaignId: campaign.campaignId,
+        merchantId,
+        amountCents: 1,
+        balanceAfterCents: voucher.balance - 1,
+        createdAt: at.toISOString(),
+        businessDate: today,
+        status: 'ACTIVE',
+      }),
+    ),
+    putNew(
+      tableName,
+      auditItem({
+        eventId: newId('E'),
+        at: at.toISOString(),
+        action: 'REDEEM',
+        actor: SYSTEM_ACTOR,
+        entityType: 'voucher',
+        entityId: voucher.voucherId,
+        requestId: 'bench',
+        amountCents: 1,
+        balanceBeforeCents: voucher.balance,
+        balanceAfterCents: voucher.balance - 1,
+      }),
+    ),
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...idempotencyKeys.item('bench', randomUUID()), statusCode: 201, body: {}, expiresAt: 0 },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+/** 64 tills redeem 3 € each from one 100 € voucher at the same instant, through the use case itself. */
+async function hotVoucher(
+  table: TableContext,
+  codeKey: Buffer,
+  campaign: Campaign,
+  shops: ReadonlyArray<{ merchantId: string }>,
+): Promise<HotVoucherFigures> {
+  let retries = 0;
+  const service = createRedemptionService({
+    table,
+    codeKey,
+    now: () => new Date(),
+    metric: (name, value = 1) => {
+      if (name === 'TransactionConflicts') retries += value;
+    },
+  });
+  const issued = await createVoucherService({ table, codeKey, now: () => new Date() }).issue({
+    campaign,
+    beneficiaryRef: randomUUID(),
+    householdRef: randomUUID(),
+    actor: SYSTEM_ACTOR,
+    requestId: 'bench-hot',
+  });
+  if (issued.outcome !== 'ISSUED') throw new Error(issued.outcome);
+  const attempts = 64;
+  const started = performance.now();
+  const results = await Promise.allSettled(
+    Array.from({ length: attempts }, (_, index) => {
+      const merchantId = shops[index % shops.length]?.merchantId ?? '';
+      return service.redeem(
+        {
+          principal: { userId: randomUUID(), username: merchantId, roles: ['merchant'], merchantId },
+          actor: { userId: merchantId, username: merchantId, role: 'merchant' },
+          idempotencyKey: randomUUID(),
+          requestId: 'bench-hot',
+        },
+        { code: issued.code, amountCents: 300 },
+      );
+    }),
+  );
+  const codeOf = (result: PromiseSettledResult<unknown>) =>
+    result.status === 'rejected' ? String((result.reason as { code?: string }).code) : 'OK';
+  return {
+    attempts,
+    accepted: results.filter((r) => codeOf(r) === 'OK').length,
+    refusedInsufficient: results.filter((r) => codeOf(r) === 'INSUFFICIENT_BALANCE').length,
+    busy: results.filter((r) => codeOf(r) === 'CONFLICT').length,
+    retries,
+    wallMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The local target in a process of its own for the benchmarks, so the load generator and the gateway do
+ * not share one event loop (as with `npm start`). Prints one JSON line with what the bench needs to
+ * create its data directly (DynamoDB endpoint, code key, identity folder), then runs until killed.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { voucherCodeKey } from '../../functions/runtime/code-key.ts';
+import { startLocalTarget } from '../../infra/local/target.ts';
+
+export interface BenchTarget {
+  readonly apiUrl: string;
+  readonly webUrl: string;
+  readonly endpoints: {
+    readonly dynamodb: string;
+    readonly s3: string;
+    readonly ses: string;
+    readonly secrets: string;
+  };
+  readonly tableName: string;
+  readonly identityDir: string;
+  readonly codeKeyBase64: string;
+}
+
+const identityDir = mkdtempSync(join(tmpdir(), 'voucher-bench-identity-'));
+const target = await startLocalTarget({ identityDir });
+const info: BenchTarget = {
+  apiUrl: target.apiUrl,
+  webUrl: target.webUrl,
+  endpoints: target.endpoints,
+  tableName: target.tableName,
+  identityDir,
+  codeKeyBase64: (await voucherCodeKey()).toString('base64'),
+};
+console.log(JSON.stringify(info));
+const stop = () => void target.stop().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
