@@ -9,6 +9,11 @@ const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'voucher-platform';
 
 export const logger = new Logger({ serviceName });
 
-export const metrics = new Metrics({ namespace: 'VoucherPlatform', serviceName });
+// The stage is a dimension so that dev and prod in one account never mix their figures.
+export const metrics = new Metrics({
+  namespace: 'VoucherPlatform',
+  serviceName,
+  defaultDimensions: { stage: process.env.STAGE ?? 'local' },
+});
 
 export { MetricUnit } from '@aws-lambda-powertools/metrics';
