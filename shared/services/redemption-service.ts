@@ -68,8 +68,13 @@ export function createRedemptionService(deps: LedgerDependencies) {
 
   /** Finds the voucher behind a typed or scanned code, counting every miss against the shop. */
   const findVoucher = async (merchantId: string, input: string): Promise<Voucher> => {
-    await assertNotThrottled(merchantId);
     const parsed = parseCodeOrUrl(input);
+    // The throttle check and the look-up run side by side (one round trip, not two); a throttled shop
+    // gets its 429 whatever the look-up found.
+    const [, voucher] = await Promise.all([
+      assertNotThrottled(merchantId),
+      parsed.ok ? vouchers.get(voucherIdForCode(deps.codeKey, parsed.code)) : Promise.resolve(undefined),
+    ]);
     if (!parsed.ok) {
       return notFound(
         merchantId,
@@ -78,7 +83,6 @@ export function createRedemptionService(deps: LedgerDependencies) {
           : 'This is not a voucher code.',
       );
     }
-    const voucher = await vouchers.get(voucherIdForCode(deps.codeKey, parsed.code));
     return voucher ?? notFound(merchantId, 'No voucher has this code.');
   };
 
