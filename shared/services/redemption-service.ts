@@ -5,7 +5,6 @@
  */
 import type { RedemptionAnswer, ReversalAnswer, VoucherBalance } from '../api/merchant.ts';
 import type { Principal } from '../auth/roles.ts';
-import type { Campaign } from '../campaigns/campaign.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
 import { createLedgerStore, type LedgerOutcome } from '../data/ledger-store.ts';
@@ -89,12 +88,6 @@ export function createRedemptionService(deps: LedgerDependencies) {
   const codeIdentity = (input: string) => {
     const parsed = parseCodeOrUrl(input);
     return parsed.ok ? voucherIdForCode(deps.codeKey, parsed.code) : `invalid:${input.trim()}`;
-  };
-
-  const requireCampaign = async (campaignId: string): Promise<Campaign> => {
-    const campaign = await campaigns.get(campaignId);
-    if (!campaign) throw new Error(`Voucher of unknown campaign ${campaignId}`);
-    return campaign;
   };
 
   return {
