@@ -5,32 +5,16 @@
  * single strongly consistent GetItem.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { BASE32HEX_ALPHABET, toBase32 } from '../encoding/base32.ts';
 import { codeFromRandomBytes } from './voucher-code.ts';
 
 /** The voucher id for a normalised code (see parseCode): 32 base32hex characters of the HMAC. */
 export function voucherIdForCode(codeKey: Buffer, normalisedCode: string): string {
   const digest = createHmac('sha256', codeKey).update(`voucher-code:v1:${normalisedCode}`).digest();
-  return `v${toBase32Hex(digest.subarray(0, 20))}`;
+  return `v${toBase32(digest.subarray(0, 20), BASE32HEX_ALPHABET)}`;
 }
 
 /** A fresh code from the operating system's CSPRNG. */
 export function newVoucherCode(): string {
   return codeFromRandomBytes(randomBytes(10));
-}
-
-function toBase32Hex(bytes: Uint8Array): string {
-  const alphabet = '0123456789abcdefghijklmnopqrstuv';
-  let bits = 0;
-  let buffer = 0;
-  let out = '';
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += alphabet[(buffer >> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  return out;
 }

@@ -12,7 +12,9 @@
  * Browser-safe (no Node APIs): the scanner page checks codes with this module before any request.
  */
 
-export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+import { CROCKFORD_ALPHABET, toBase32 } from '../encoding/base32.ts';
+
+export const CODE_ALPHABET = CROCKFORD_ALPHABET;
 export const CODE_BITS = 80;
 const PAYLOAD_LENGTH = CODE_BITS / 5; // 16 characters of 5 bits
 const GROUP = 4;
@@ -54,18 +56,7 @@ export function checkCharacter(payload: string): string {
 /** A new code from 10 random bytes (the caller supplies a CSPRNG: node:crypto or crypto.getRandomValues). */
 export function codeFromRandomBytes(bytes: Uint8Array): string {
   if (bytes.length * 8 < CODE_BITS) throw new Error(`A voucher code needs ${CODE_BITS / 8} random bytes`);
-  let bits = 0;
-  let buffer = 0;
-  let payload = '';
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5 && payload.length < PAYLOAD_LENGTH) {
-      bits -= 5;
-      payload += CODE_ALPHABET[(buffer >> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
-  }
+  const payload = toBase32(bytes.subarray(0, CODE_BITS / 8), CODE_ALPHABET);
   return payload + checkCharacter(payload);
 }
 
