@@ -1,0 +1,47 @@
+/** The merchant routes the scanner calls (docs: API.md), through the signed-in session. Types only from shared/. */
+import type { z } from 'zod';
+import type { MeSchema } from '../../shared/api/identity.ts';
+import type {
+  MerchantRedemptionList,
+  RedemptionAnswer,
+  ReversalAnswer,
+  VoucherBalance,
+} from '../../shared/api/merchant.ts';
+import type { Session } from '../lib/auth/session.ts';
+import { brusselsToday } from '../lib/brussels-time.ts';
+
+export type Me = z.infer<typeof MeSchema>;
+export type { MerchantRedemptionList, RedemptionAnswer, ReversalAnswer, VoucherBalance };
+
+export interface MerchantApi {
+  me(): Promise<Me>;
+  /** `code` is a checked code (parseCode's output): nothing unverified is ever sent. */
+  lookup(code: string): Promise<VoucherBalance>;
+  redeem(code: string, amountCents: number, idempotencyKey: string, signal?: AbortSignal): Promise<RedemptionAnswer>;
+  reverse(redemptionId: string, idempotencyKey: string, signal?: AbortSignal): Promise<ReversalAnswer>;
+  today(): Promise<MerchantRedemptionList>;
+}
+
+export function merchantApi(session: Session): MerchantApi {
+  return {
+    me: () => session.request<Me>('/me'),
+    lookup: (code) => session.request<VoucherBalance>(`/merchant/vouchers/${encodeURIComponent(code)}`),
+    redeem: (code, amountCents, idempotencyKey, signal) =>
+      session.request<RedemptionAnswer>('/merchant/redemptions', {
+        method: 'POST',
+        body: { code, amountCents },
+        headers: { 'idempotency-key': idempotencyKey },
+        ...(signal ? { signal } : {}),
+      }),
+    reverse: (redemptionId, idempotencyKey, signal) =>
+      session.request<ReversalAnswer>(`/merchant/redemptions/${encodeURIComponent(redemptionId)}/reversal`, {
+        method: 'POST',
+        headers: { 'idempotency-key': idempotencyKey },
+        ...(signal ? { signal } : {}),
+      }),
+    today: () => {
+      const today = brusselsToday();
+      return session.request<MerchantRedemptionList>(`/merchant/redemptions?from=${today}&to=${today}`);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** Today's redemptions of the shop, newest first, with the day's total (cancelled ones shown, not counted). */
+import { formatEuros } from '../../shared/money/money.ts';
+import { formatBrusselsTime } from '../lib/brussels-time.ts';
+import { byId, setMessage } from './dom.ts';
+import { apiErrorMessage } from './error-messages.ts';
+import { t } from './i18n/index.ts';
+import type { MerchantApi, MerchantRedemptionList } from './merchant-api.ts';
+import { showScreen } from './screens.ts';
+
+export interface TodayScreen {
+  open(): void;
+}
+
+function row(item: MerchantRedemptionList['items'][number]): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = item.status === 'REVERSED' ? 'redemption reversed' : 'redemption';
+  const cells: Array<[string, string]> = [
+    ['time', formatBrusselsTime(item.createdAt)],
+    ['reference', item.reference],
+    ['amount', formatEuros(item.amountCents)],
+  ];
+  if (item.status === 'REVERSED') cells.push(['state', t('today.reversed')]);
+  for (const [name, text] of cells) {
+    const span = document.createElement('span');
+    span.className = name;
+    span.textContent = text;
+    li.append(span, ' ');
+  }
+  return li;
+}
+
+export function setupToday(deps: {
+  api: MerchantApi;
+  onBack: () => void;
+  onAuthError: (error: unknown) => boolean;
+}): TodayScreen {
+  const total = byId('today-total');
+  const count = byId('today-count');
+  const list = byId<HTMLUListElement>('today-list');
+  let generation = 0;
+
+  byId('today-back').addEventListener('click', () => deps.onBack());
+
+  return {
+    open() {
+      const mine = ++generation;
+      total.textContent = '';
+      list.replaceChildren();
+      setMessage(count, t('today.loading'), 'info');
+      showScreen('today');
+      deps.api
+        .today()
+        .then((answer) => {
+          if (mine !== generation) return;
+          total.textContent = t('today.total', { total: formatEuros(answer.totalCents) });
+          const text =
+            answer.count === 0
+              ? t('today.count.zero')
+              : answer.count === 1
+                ? t('today.count.one')
+                : t('today.count.many', { count: answer.count });
+          setMessage(count, text, 'info');
+          list.replaceChildren(...answer.items.map(row));
+        })
+        .catch((error: unknown) => {
+          if (mine !== generation || deps.onAuthError(error)) return;
+          setMessage(count, apiErrorMessage(error), 'error');
+        });
+    },
+  };
+}
