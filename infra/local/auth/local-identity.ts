@@ -3,8 +3,12 @@
  * kept under the data folder. Tokens carry the same claims as a Cognito ID token (sub, cognito:username,
  * cognito:groups, custom:merchantId, aud, iss, token_use), so handlers cannot tell the targets apart.
  * Exists only in the local target: the AWS stack has no such route.
+ *
+ * Like Cognito, a password sign-in also returns an opaque refresh token (12 hours, kept in memory only: a
+ * restart of the local target signs everyone out) that buys new access tokens, so a shop's phone stays
+ * signed in for the working day without keeping the password.
  */
-import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
@@ -34,6 +38,17 @@ export interface IssuedToken {
   readonly accessToken: string;
   readonly tokenType: 'Bearer';
   readonly expiresIn: number;
+  /** Only on a password sign-in (as Cognito's REFRESH_TOKEN_AUTH, a refresh does not return a new one). */
+  readonly refreshToken?: string;
+  readonly refreshExpiresIn?: number;
+}
+
+/** Cognito's default for this platform's user pool client (infra/constructs/auth.ts). */
+export const REFRESH_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+
+/** Only a hash of each refresh token is kept, so a memory dump does not hand out sessions. */
+function refreshTokenId(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
 }
 
 function hashPassword(password: string, salt: string): string {
@@ -42,6 +57,7 @@ function hashPassword(password: string, salt: string): string {
 
 export class LocalIdentityProvider {
   readonly #users = new Map<string, StoredUser>();
+  readonly #refreshTokens = new Map<string, { readonly username: string; readonly expiresAt: number }>();
   readonly #folder: string | undefined;
   readonly #privateKey: CryptoKey;
   readonly #publicKey: CryptoKey;
@@ -56,11 +72,7 @@ export class LocalIdentityProvider {
     this.#privateKey = keys.privateKey;
     this.#publicKey = keys.publicKey;
     this.tokenLifetimeSeconds = lifetime;
-    if (folder && existsSync(join(folder, 'users.json'))) {
-      for (const user of JSON.parse(readFileSync(join(folder, 'users.json'), 'utf8')) as StoredUser[]) {
-        this.#users.set(user.username, user);
-      }
-    }
+    this.#load();
   }
 
   /** Loads (or creates) the signing key and users under `folder`; keeps everything in memory without one. */
@@ -107,14 +119,40 @@ export class LocalIdentityProvider {
     return this.#users.has(username);
   }
 
-  /** A signed token for the user, or undefined when the username or password is wrong. */
+  /**
+   * A signed token and a refresh token for the user, or undefined when the username or password is wrong.
+   * A username not known yet is looked up again in the user file: another process (a test, a seed) may
+   * have added it since this one started.
+   */
   async issueToken(username: string, password: string): Promise<IssuedToken | undefined> {
+    if (!this.#users.has(username)) this.#load();
     const user = this.#users.get(username);
     // Hash even for unknown users so that timing does not reveal which usernames exist.
     const expected = Buffer.from(user?.hash ?? hashPassword('x', 'unknown-user-salt'), 'hex');
     const actual = Buffer.from(hashPassword(password, user?.salt ?? 'unknown-user-salt'), 'hex');
     if (!user || !timingSafeEqual(expected, actual)) return undefined;
-    return this.signFor(user.username);
+    const refreshToken = randomBytes(32).toString('base64url');
+    for (const [id, entry] of this.#refreshTokens) if (entry.expiresAt <= Date.now()) this.#refreshTokens.delete(id);
+    this.#refreshTokens.set(refreshTokenId(refreshToken), {
+      username: user.username,
+      expiresAt: Date.now() + REFRESH_TOKEN_LIFETIME_SECONDS * 1000,
+    });
+    return { ...(await this.signFor(user.username)), refreshToken, refreshExpiresIn: REFRESH_TOKEN_LIFETIME_SECONDS };
+  }
+
+  /**
+   * A new access token for the holder of a refresh token, with the user's current roles; undefined when the
+   * refresh token is unknown, expired, or its user is gone.
+   */
+  async refresh(refreshToken: string): Promise<IssuedToken | undefined> {
+    const id = refreshTokenId(refreshToken);
+    const entry = this.#refreshTokens.get(id);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= Date.now() || !this.#users.has(entry.username)) {
+      this.#refreshTokens.delete(id);
+      return undefined;
+    }
+    return this.signFor(entry.username);
   }
 
   /** Signs a token without a password: for tests and the seed's own calls. */
@@ -158,6 +196,13 @@ export class LocalIdentityProvider {
       return payload;
     } catch {
       return undefined;
+    }
+  }
+
+  #load(): void {
+    if (!this.#folder || !existsSync(join(this.#folder, 'users.json'))) return;
+    for (const user of JSON.parse(readFileSync(join(this.#folder, 'users.json'), 'utf8')) as StoredUser[]) {
+      this.#users.set(user.username, user);
     }
   }
 

@@ -41,7 +41,11 @@ export interface ApiServerOptions {
   }) => void;
 }
 
-const TokenRequestSchema = z.object({ username: z.string().min(1), password: z.string().min(1) });
+// A password sign-in, or a refresh token from an earlier sign-in (Cognito's REFRESH_TOKEN_AUTH, locally).
+const TokenRequestSchema = z.union([
+  z.object({ username: z.string().min(1), password: z.string().min(1) }),
+  z.object({ refreshToken: z.string().min(1) }),
+]);
 
 export function createApiServer(options: ApiServerOptions): Server {
   const matcher = createRouteMatcher(ROUTE_LIST);
@@ -163,13 +167,25 @@ async function issueToken(identity: LocalIdentityProvider, body: Buffer): Promis
     parsed = TokenRequestSchema.parse(JSON.parse(body.toString('utf8') || '{}'));
   } catch {
     return fromLambdaResult(
-      problemResponse(problemDocument('VALIDATION_FAILED', 'Send {"username", "password"} as JSON.')),
+      problemResponse(
+        problemDocument('VALIDATION_FAILED', 'Send {"username", "password"} or {"refreshToken"} as JSON.'),
+      ),
     );
   }
-  const token = await identity.issueToken(parsed.username, parsed.password);
+  const token =
+    'refreshToken' in parsed
+      ? await identity.refresh(parsed.refreshToken)
+      : await identity.issueToken(parsed.username, parsed.password);
   if (!token)
     return fromLambdaResult(
-      problemResponse(problemDocument('INVALID_CREDENTIALS', 'Check the username and password.')),
+      problemResponse(
+        problemDocument(
+          'INVALID_CREDENTIALS',
+          'refreshToken' in parsed
+            ? 'The refresh token is invalid or expired: sign in again.'
+            : 'Check the username and password.',
+        ),
+      ),
     );
   return fromLambdaResult({
     statusCode: 200,
