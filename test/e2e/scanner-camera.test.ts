@@ -26,6 +26,7 @@ import {
   scannerUrl,
   seriousAccessibilityViolations,
   shopRedemptions,
+  signIn,
   typeAmount,
   visibleText,
 } from './scanner-page.ts';
@@ -127,5 +128,27 @@ describe('scanner with a camera', () => {
     await expect.poll(() => heading(page).textContent()).not.toBe('Encaissement effectué');
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('shows the live camera, and says so when a QR code is not a voucher', async () => {
+    const video = join(videoDir, 'menu-qr.y4m');
+    writeQrVideo(video, 'https://restaurant.example/menu');
+    const other = await launchChromium(fakeCameraFlags(video));
+    try {
+      const page = await phonePage(other);
+      const requests = recordApiRequests(page);
+      await signIn(page, shop);
+      await expect
+        .poll(() => visibleText(page, '#scan-message'), { timeout: 15_000 })
+        .toBe('Ce QR code n’est pas celui d’un chèque commerce.');
+      expect(await visibleText(page, '#camera-status')).toBe('Placez le QR code du bon dans le cadre.');
+      expect(await page.locator('#camera').evaluate((element) => (element as HTMLVideoElement).videoWidth)).toBe(640);
+      expect(await heading(page).textContent()).toBe('Scanner un bon');
+      expect(requests.filter((request) => request.url().includes('/merchant/vouchers/'))).toEqual([]);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'scanner-2-scan-camera');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -24,6 +24,7 @@ export function setupScan(deps: {
   onAuthError: (error: unknown) => boolean;
 }): ScanScreen {
   const video = byId<HTMLVideoElement>('camera');
+  const viewfinder = byId('viewfinder');
   const cameraStatus = byId('camera-status');
   const scanMessage = byId('scan-message');
   const torch = byId<HTMLButtonElement>('torch');
@@ -71,23 +72,20 @@ export function setupScan(deps: {
 
   const startCamera = async () => {
     setMessage(cameraStatus, t('scan.camera.starting'), 'info');
+    show(viewfinder, true);
     try {
       await camera.start();
       setMessage(cameraStatus, t('scan.camera.ready'), 'info');
-      video.classList.add('live');
       show(torch, await camera.hasTorch());
     } catch {
       // No camera, permission refused, or the camera is busy: typing the code always works.
-      video.classList.remove('live');
+      show(viewfinder, false);
       setMessage(cameraStatus, t('scan.camera.unavailable'), 'info');
     }
   };
 
   onScreenChange((next) => {
-    if (next !== 'scan') {
-      camera.stop();
-      video.classList.remove('live');
-    }
+    if (next !== 'scan') camera.stop();
   });
 
   torch.addEventListener('click', () => {
