@@ -75,6 +75,7 @@ export function setupScan(deps: {
     show(viewfinder, true);
     try {
       await camera.start();
+      performance.mark('scanner:camera-ready');
       setMessage(cameraStatus, t('scan.camera.ready'), 'info');
       show(torch, await camera.hasTorch());
     } catch {
