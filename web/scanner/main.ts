@@ -5,9 +5,10 @@
  */
 import { ApiError } from '../lib/api-client.ts';
 import { Session } from '../lib/auth/session.ts';
+import { preferredLanguage } from '../lib/i18n/index.ts';
 import { setupCharge } from './charge.ts';
 import { byId, show, translatePage } from './dom.ts';
-import { t } from './i18n/index.ts';
+import { LANGUAGES, t } from './i18n/index.ts';
 import { merchantApi } from './merchant-api.ts';
 import { clearPending, loadPending } from './pending-redemption.ts';
 import { setupReceipt } from './receipt.ts';
@@ -88,6 +89,7 @@ byId('sign-out').addEventListener('click', () => {
   signIn.open('signin.signedOut');
 });
 
+document.documentElement.lang = preferredLanguage(LANGUAGES);
 translatePage();
 document.title = t('app.title');
 if (session.signedIn) start();

@@ -4,6 +4,8 @@ import { fr, type ScannerCatalogue, type ScannerMessageKey } from './fr.ts';
 
 const CATALOGUES: Readonly<Record<string, ScannerCatalogue>> = { fr };
 
+export const LANGUAGES: readonly string[] = Object.keys(CATALOGUES);
+
 export const t = createTranslator<ScannerMessageKey>(CATALOGUES, fr);
 
 export function isMessageKey(key: string): key is ScannerMessageKey {
