@@ -1,14 +1,42 @@
 /** Campaign routes, for the town's staff. */
+
 import {
   CampaignIdParamsSchema,
+  CampaignListSchema,
   CampaignSchema,
   ExtendCampaignBodySchema,
   ReissueAnswerSchema,
   VoucherIdParamsSchema,
 } from '../../shared/api/campaigns.ts';
+import { CampaignInputSchema } from '../../shared/campaigns/campaign.ts';
 import { defineRoute } from './route.ts';
 
 export const campaignRoutes = {
+  createCampaign: defineRoute({
+    operationId: 'createCampaign',
+    method: 'POST',
+    path: '/campaigns',
+    entry: 'functions/campaigns/create-campaign.ts',
+    access: ['staff', 'admin'],
+    summary: 'Create a campaign (audited; the same request again answers the same campaign)',
+    tag: 'campaigns',
+    body: CampaignInputSchema,
+    success: { status: 201, description: 'The campaign', schema: CampaignSchema },
+    errors: [],
+    permissions: { table: 'readWrite' },
+  }),
+  listCampaigns: defineRoute({
+    operationId: 'listCampaigns',
+    method: 'GET',
+    path: '/campaigns',
+    entry: 'functions/campaigns/list-campaigns.ts',
+    access: ['staff', 'admin'],
+    summary: 'Every campaign, by start date',
+    tag: 'campaigns',
+    success: { status: 200, description: 'The campaigns', schema: CampaignListSchema },
+    errors: [],
+    permissions: { table: 'read' },
+  }),
   getCampaign: defineRoute({
     operationId: 'getCampaign',
     method: 'GET',

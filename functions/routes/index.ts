@@ -2,8 +2,11 @@
  * The route table: every HTTP operation of the API. The local gateway and the CDK HTTP API are both
  * built from ROUTE_LIST; each handler imports its own entry from ROUTES.
  */
+import { applicationRoutes } from './applications.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { identityRoutes } from './identity.ts';
+import { importRoutes } from './imports.ts';
+import { issuanceRoutes } from './issuance.ts';
 import { merchantRoutes } from './merchant.ts';
 import { publicRoutes } from './public.ts';
 import type { AnyRoute } from './route.ts';
@@ -14,6 +17,9 @@ export const ROUTES = {
   ...publicRoutes,
   ...identityRoutes,
   ...campaignRoutes,
+  ...importRoutes,
+  ...issuanceRoutes,
+  ...applicationRoutes,
   ...merchantRoutes,
 };
 

@@ -5,6 +5,9 @@
 import type { z } from 'zod';
 import type { Role } from '../../shared/auth/roles.ts';
 import type { ErrorCode } from '../../shared/errors/domain-error.ts';
+import type { JobName } from '../../shared/services/jobs.ts';
+
+export type { JobName };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,10 +19,17 @@ export interface Permissions {
   readonly table?: 'read' | 'readWrite';
   /** Secrets the function reads (each also sets its `<NAME>_SECRET_ID` variable, e.g. VOUCHER_CODE_KEY_SECRET_ID). */
   readonly secrets?: readonly SecretName[];
+  /** Object access to the platform's buckets (sets DOCUMENTS_BUCKET); presigning a URL needs the same grant. */
+  readonly buckets?: { readonly documents?: 'read' | 'readWrite' };
+  /** Background jobs the function may start (Lambda async invoke; sets `<JOB>_FUNCTION_NAME`). */
+  readonly jobs?: readonly JobName[];
 }
 
-/** The platform's secrets, by logical name. */
-export type SecretName = 'voucherCodeKey';
+/**
+ * The platform's secrets, by logical name. `personKey` keys the hash that stands for a national number
+ * (and a household id): people are de-duplicated and found by it, and the table never holds the number.
+ */
+export type SecretName = 'voucherCodeKey' | 'personKey';
 
 export interface RouteDefinition<
   Params extends z.ZodType = z.ZodType,

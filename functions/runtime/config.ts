@@ -21,6 +21,7 @@ export const BaseConfigSchema = z.object({
   LOCAL_S3_ENDPOINT: localEndpoint,
   LOCAL_SES_ENDPOINT: localEndpoint,
   LOCAL_SFN_ENDPOINT: localEndpoint,
+  LOCAL_LAMBDA_ENDPOINT: localEndpoint,
   LOCAL_SECRETS_ENDPOINT: localEndpoint,
 });
 
@@ -53,6 +54,7 @@ export function awsClientOptions(config: z.infer<typeof BaseConfigSchema>): AwsC
       s3: config.LOCAL_S3_ENDPOINT,
       ses: config.LOCAL_SES_ENDPOINT,
       sfn: config.LOCAL_SFN_ENDPOINT,
+      lambda: config.LOCAL_LAMBDA_ENDPOINT,
       secrets: config.LOCAL_SECRETS_ENDPOINT,
     },
   };

@@ -19,13 +19,15 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { type AnyRoute, FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
-import type { SecretName } from '../../functions/routes/route.ts';
-import { grantSecret, grantTable, ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
-import { secretIdVariable } from './secrets.ts';
+import type { JobName, SecretName } from '../../functions/routes/route.ts';
+import { grantPermissions } from './grants.ts';
+import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
 
 /** A handler that is not in the route table: the catch-all `$default` route. */
 export interface FallbackRoute {
@@ -38,6 +40,10 @@ export interface ApiProps {
   readonly table: ITableV2;
   /** The secrets routes may ask for, by the logical name they use in `permissions.secrets`. */
   readonly secrets: Readonly<Record<SecretName, ISecret>>;
+  /** The buckets routes may ask for (`permissions.buckets`). */
+  readonly buckets: { readonly documents: IBucket };
+  /** The background jobs routes may start (`permissions.jobs`), by name. */
+  readonly jobs: Readonly<Partial<Record<JobName, IFunction>>>;
   /** The `iss` of accepted ID tokens (the user pool's URL). */
   readonly jwtIssuer: string;
   /** The `aud` of accepted ID tokens: the user pool client id. */
@@ -169,7 +175,7 @@ export class Api extends Construct {
 
     for (const route of routes) {
       const fn = newFunction(route.operationId, route.entry, `${route.method} ${route.path}: ${route.summary}`);
-      grantRoutePermissions(fn, route, props);
+      grantPermissions(fn, `Api: ${route.operationId}`, route.permissions, props);
       functions[route.operationId] = fn;
 
       const isPublic = route.access === 'public';
@@ -203,23 +209,6 @@ export class Api extends Construct {
       });
     }
     this.functions = functions;
-  }
-}
-
-// The permission kinds this construct knows how to grant. A route asking for another kind must fail the
-// synth: silently ignoring it would deploy a function that fails at cold start, or worse.
-const GRANTABLE = new Set(['table', 'secrets']);
-
-function grantRoutePermissions(fn: ProjectFunction, route: AnyRoute, props: ApiProps): void {
-  const unknown = Object.keys(route.permissions).filter((kind) => !GRANTABLE.has(kind));
-  if (unknown.length > 0) {
-    throw new Error(
-      `Api: ${route.operationId} asks for ${unknown.join(', ')}, which infra/constructs/api.ts cannot grant`,
-    );
-  }
-  if (route.permissions.table) grantTable(fn, props.table, route.permissions.table);
-  for (const name of route.permissions.secrets ?? []) {
-    grantSecret(fn, props.secrets[name], secretIdVariable(name));
   }
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -178,6 +178,18 @@ export function grantSecret(fn: ProjectFunction, secret: ISecret, envName: strin
   }
   fn.addEnvironment(envName, secret.secretArn);
   secret.grantRead(fn);
+}
+
+/**
+ * Lets a function start a job (Lambda async invoke of that function only, not its versions or aliases:
+ * CDK's grantInvoke would add `<arn>:*`) and gives it the job function's name in `envName`.
+ */
+export function grantJob(fn: ProjectFunction, job: IFunction, envName: string): void {
+  if (!/^[A-Z][A-Z0-9_]*_FUNCTION_NAME$/.test(envName)) {
+    throw new Error(`grantJob: ${envName} should be an UPPER_SNAKE_CASE name ending in _FUNCTION_NAME`);
+  }
+  fn.addEnvironment(envName, job.functionName);
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [job.functionArn] }));
 }
 
 /** The cdk-nag spelling of `Fn::GetAtt [<logical id>, <attribute>]` for a resource of this stack. */

@@ -10,6 +10,16 @@ export const LOCAL_RESOURCES = {
   secrets: {
     /** HMAC key of voucher codes (shared/vouchers/code-hash.ts). */
     voucherCodeKey: 'voucher-code-key',
+    /** HMAC key of national numbers and household ids (shared/people/person-ref.ts). */
+    personKey: 'person-key',
+  },
+  /**
+   * Background jobs: in AWS the variables hold the worker functions' names; locally the job's own name,
+   * which the local Lambda endpoint (infra/local/services/lambda.ts) maps to its handler module.
+   */
+  jobs: {
+    importRegister: 'importRegister',
+    issueVouchers: 'issueVouchers',
   },
 } as const;
 
@@ -18,6 +28,7 @@ export interface LocalEndpoints {
   readonly s3: string;
   readonly ses: string;
   readonly sfn?: string;
+  readonly lambda?: string;
   readonly secrets: string;
 }
 
@@ -32,8 +43,12 @@ export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string):
     LOCAL_S3_ENDPOINT: endpoints.s3,
     LOCAL_SES_ENDPOINT: endpoints.ses,
     ...(endpoints.sfn ? { LOCAL_SFN_ENDPOINT: endpoints.sfn } : {}),
+    ...(endpoints.lambda ? { LOCAL_LAMBDA_ENDPOINT: endpoints.lambda } : {}),
     LOCAL_SECRETS_ENDPOINT: endpoints.secrets,
     VOUCHER_CODE_KEY_SECRET_ID: LOCAL_RESOURCES.secrets.voucherCodeKey,
+    PERSON_KEY_SECRET_ID: LOCAL_RESOURCES.secrets.personKey,
+    IMPORT_REGISTER_FUNCTION_NAME: LOCAL_RESOURCES.jobs.importRegister,
+    ISSUE_VOUCHERS_FUNCTION_NAME: LOCAL_RESOURCES.jobs.issueVouchers,
     POWERTOOLS_SERVICE_NAME: 'voucher-platform',
     POWERTOOLS_LOG_LEVEL: logLevel,
     // No CloudWatch locally: metrics would only be JSON noise on the console.

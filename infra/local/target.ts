@@ -1,6 +1,6 @@
 /**
- * Starts the whole local target: DynamoDB Local, s3rver, the SES emulator, the Step Functions endpoint
- * and the API gateway + web server, on free ports, and stops them all. Used by `npm start`, by the
+ * Starts the whole local target: DynamoDB Local, s3rver, the SES emulator, the Step Functions endpoint,
+ * the Lambda Invoke endpoint of the background jobs and the API gateway + web server, on free ports, and stops them all. Used by `npm start`, by the
  * integration/e2e global setup and by the benchmarks, so all three run the same platform.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { JOB_LIST } from '../../functions/jobs/job-table.ts';
 import { buildWebSync } from '../../web/build.ts';
 import { LocalIdentityProvider } from './auth/local-identity.ts';
 import { createApiServer } from './gateway/api-server.ts';
@@ -15,6 +16,7 @@ import { createWebServer } from './gateway/web-server.ts';
 import { freePort } from './ports.ts';
 import { handlerEnvironment, LOCAL_RESOURCES } from './resources.ts';
 import { ensureTable, localDynamoDbClient, startDynamoDb } from './services/dynamodb.ts';
+import { type LocalLambdaService, startLambda } from './services/lambda.ts';
 import { startS3 } from './services/s3.ts';
 import { startSecrets } from './services/secrets.ts';
 import type { RunningService } from './services/service.ts';
@@ -43,12 +45,15 @@ export interface LocalTarget {
     readonly s3: string;
     readonly ses: string;
     readonly secrets: string;
+    readonly lambda: string;
   };
   readonly tableName: string;
   readonly buckets: typeof LOCAL_RESOURCES.buckets;
   readonly identity: LocalIdentityProvider;
   /** The environment handlers run with (also what tests use to build their own clients). */
   readonly environment: Readonly<Record<string, string>>;
+  /** Resolves once no background job (import, issuance run) is running. */
+  jobsIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -94,7 +99,27 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
     await ensureTable(admin, LOCAL_RESOURCES.tableName);
     admin.destroy();
 
-    const endpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, ses: ses.endpoint, secrets: secrets.endpoint };
+    // Background jobs run in this process, like the route handlers, and stop before the services they use.
+    const lambda: LocalLambdaService = await startLambda({
+      port: await freePort(),
+      repoRoot: REPO_ROOT,
+      functions: Object.fromEntries(
+        JOB_LIST.map((job) => [
+          LOCAL_RESOURCES.jobs[job.name],
+          { entry: job.entry, timeoutSeconds: job.timeoutSeconds },
+        ]),
+      ),
+      onAsyncError: (name, error) => console.error(`[lambda] ${name} failed:`, error),
+    });
+    started.push(lambda);
+
+    const endpoints = {
+      dynamodb: dynamodb.endpoint,
+      s3: s3.endpoint,
+      ses: ses.endpoint,
+      secrets: secrets.endpoint,
+      lambda: lambda.endpoint,
+    };
     const environment = handlerEnvironment(endpoints, options.logLevel ?? 'WARN');
     // Handlers read their configuration from process.env at cold start, as in Lambda.
     Object.assign(process.env, environment);
@@ -133,6 +158,7 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       buckets: LOCAL_RESOURCES.buckets,
       identity,
       environment,
+      jobsIdle: () => lambda.idle(),
       stop: stopAll,
     };
   } catch (error) {

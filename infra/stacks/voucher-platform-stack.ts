@@ -4,10 +4,12 @@
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { Api } from '../constructs/api.ts';
 import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
+import { Jobs } from '../constructs/jobs.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PlatformSecrets } from '../constructs/secrets.ts';
 import { Web } from '../constructs/web.ts';
@@ -28,6 +30,7 @@ export class VoucherPlatformStack extends Stack {
   readonly auth: Auth;
   readonly secrets: PlatformSecrets;
   readonly web: Web;
+  readonly jobs: Jobs;
   readonly api: Api;
   readonly observability: Observability;
 
@@ -41,18 +44,36 @@ export class VoucherPlatformStack extends Stack {
     // The pages' URL first: the API allows it as its only CORS origin, and the pages' config.json then
     // receives the API URL at deploy time. No cycle: the distribution itself does not reference the API.
     this.web = new Web(this, 'Web', { accessLogsBucket: this.data.accessLogsBucket });
+    const functionDefaults = {
+      logRetention: isProd ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
+      logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      logLevel: isProd ? ('INFO' as const) : ('DEBUG' as const),
+    };
+    const buckets = { documents: this.data.documentsBucket };
+    // Browsers upload register files and proofs straight to the bucket with presigned PUTs from the pages.
+    this.data.documentsBucket.addCorsRule({
+      allowedOrigins: [this.web.url],
+      allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+      allowedHeaders: ['content-type', 'content-length'],
+      maxAge: 3600,
+    });
+    this.jobs = new Jobs(this, 'Jobs', {
+      stage: props.stage,
+      table: this.data.table,
+      secrets: this.secrets.secrets,
+      buckets,
+      functionDefaults,
+    });
     this.api = new Api(this, 'Api', {
       stage: props.stage,
       table: this.data.table,
       secrets: this.secrets.secrets,
+      buckets,
+      jobs: this.jobs.functions,
       jwtIssuer: this.auth.issuerUrl,
       jwtAudience: this.auth.userPoolClient.userPoolClientId,
       allowedOrigin: this.web.url,
-      functionDefaults: {
-        logRetention: isProd ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
-        logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-        logLevel: isProd ? 'INFO' : 'DEBUG',
-      },
+      functionDefaults,
       accessLogRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.web.deployPages({
@@ -64,7 +85,7 @@ export class VoucherPlatformStack extends Stack {
     });
     this.observability = new Observability(this, 'Observability', {
       httpApi: this.api.httpApi,
-      functions: this.api.functions,
+      functions: { ...this.api.functions, ...this.jobs.functions },
       table: this.data.table,
     });
 

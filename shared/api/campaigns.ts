@@ -14,9 +14,13 @@ export const CampaignSchema = z
   .object({
     campaignId: z.string(),
     createdAt: z.string(),
+    issuedValueCents: z.int().nonnegative().optional().meta({ description: 'Face value issued so far' }),
+    issuedCount: z.int().nonnegative().optional().meta({ description: 'Vouchers issued so far' }),
   })
   .extend(CampaignInputSchema.shape)
   .meta({ id: 'Campaign' });
+
+export const CampaignListSchema = z.object({ items: z.array(CampaignSchema) }).meta({ id: 'CampaignList' });
 
 export const ExtendCampaignBodySchema = z
   .object({ endDate: CalendarDateSchema })

@@ -6,6 +6,7 @@
  * 127.0.0.1 and fixed credentials (s3rver only accepts S3RVER/S3RVER; the others accept anything).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -17,6 +18,7 @@ export interface AwsEndpoints {
   readonly s3?: string | undefined;
   readonly ses?: string | undefined;
   readonly sfn?: string | undefined;
+  readonly lambda?: string | undefined;
   readonly secrets?: string | undefined;
 }
 
@@ -61,6 +63,11 @@ export function createSesClient(options: AwsClientOptions): SESv2Client {
 
 export function createSfnClient(options: AwsClientOptions): SFNClient {
   return new SFNClient(base(options, options.endpoints?.sfn));
+}
+
+/** Starts the background jobs (async Invoke); locally, infra/local/services/lambda.ts answers. */
+export function createLambdaClient(options: AwsClientOptions): LambdaClient {
+  return new LambdaClient(base(options, options.endpoints?.lambda));
 }
 
 export function createSecretsClient(options: AwsClientOptions): SecretsManagerClient {

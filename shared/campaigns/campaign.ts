@@ -3,24 +3,54 @@
  * current end date, so extending a campaign needs no new letter.
  */
 import { z } from 'zod';
-import { type CalendarDate, CalendarDateSchema } from '../time/calendar-date.ts';
+import { addDays, type CalendarDate, CalendarDateSchema } from '../time/calendar-date.ts';
+
+const ageBandShape = {
+  minAge: z.int().min(0).max(120),
+  maxAge: z.int().min(0).max(120),
+};
+const bandInOrder = (band: { minAge: number; maxAge: number }) => band.minAge <= band.maxAge;
 
 const AgeBandSchema = z
-  .object({
-    minAge: z.int().min(0).max(120),
-    maxAge: z.int().min(0).max(120),
-  })
-  .refine((band) => band.minAge <= band.maxAge, { message: 'minAge must not exceed maxAge' })
+  .object(ageBandShape)
+  .refine(bandInOrder, { message: 'minAge must not exceed maxAge' })
   .meta({ id: 'AgeBand', description: 'Ages in whole years on the reference date, both ends included.' });
+
+/** `2026-2027`: a Belgian school year runs from September to June. */
+export const SchoolYearSchema = z
+  .string()
+  .regex(/^\d{4}-\d{4}$/, 'a school year is written 2026-2027')
+  .refine((year) => Number(year.slice(5)) === Number(year.slice(0, 4)) + 1, {
+    message: 'a school year spans two consecutive years',
+  });
+
+const ApplicationBandSchema = z
+  .object({
+    ...ageBandShape,
+    /** The school year the proof of enrolment must cover (shown to applicants and to the staff who review). */
+    schoolYear: SchoolYearSchema.optional(),
+  })
+  .refine(bandInOrder, { message: 'minAge must not exceed maxAge' })
+  .meta({
+    id: 'ApplicationBand',
+    description: 'Ages eligible with an approved application, and the school year its proof must cover.',
+  });
 
 export const EligibilitySchema = z
   .object({
     /** Eligible at once, from the population register. */
     automatic: AgeBandSchema,
     /** Eligible only with an approved application (e.g. proof of school enrolment). */
-    onApplication: AgeBandSchema.optional(),
+    onApplication: ApplicationBandSchema.optional(),
   })
   .meta({ id: 'Eligibility' });
+
+/**
+ * How long after its end date a campaign keeps the personal data of its people (names and addresses for
+ * letters, applications and their proofs): long enough for the last payouts (10 days), for replacement
+ * letters and for disputes; no longer. A town may choose a later purge date, never an earlier one.
+ */
+export const RETENTION_DAYS_AFTER_END = 90;
 
 export const CampaignInputSchema = z
   .object({
@@ -36,8 +66,17 @@ export const CampaignInputSchema = z
      * purchase, which is what a till's "cancel today's sale" means to a shopkeeper.
      */
     reversalWindowHours: z.int().min(1).max(168).optional(),
+    /**
+     * When the campaign's personal data is deleted. Defaults to 90 days after the end date, and moves with
+     * the end date when the campaign is extended.
+     */
+    purgeDate: CalendarDateSchema.optional(),
   })
   .refine((c) => c.startDate <= c.endDate, { message: 'endDate must not be before startDate', path: ['endDate'] })
+  .refine((c) => c.purgeDate === undefined || c.purgeDate >= addDays(c.endDate, RETENTION_DAYS_AFTER_END), {
+    message: `the purge date must be at least ${RETENTION_DAYS_AFTER_END} days after the end date`,
+    path: ['purgeDate'],
+  })
   .refine((c) => c.faceValueCents <= c.budgetCents, {
     message: 'the budget must cover at least one voucher',
     path: ['budgetCents'],
@@ -48,6 +87,12 @@ export type CampaignInput = z.infer<typeof CampaignInputSchema>;
 export interface Campaign extends CampaignInput {
   readonly campaignId: string;
   readonly createdAt: string;
+}
+
+/** The purge date a campaign has, or gets by default: never less than the retention after its end date. */
+export function purgeDateOf(campaign: Pick<CampaignInput, 'endDate' | 'purgeDate'>): CalendarDate {
+  const earliest = addDays(campaign.endDate, RETENTION_DAYS_AFTER_END);
+  return campaign.purgeDate && campaign.purgeDate > earliest ? campaign.purgeDate : earliest;
 }
 
 export type CampaignPhase = 'NOT_STARTED' | 'OPEN' | 'ENDED';

@@ -4,6 +4,17 @@ import type { Campaign } from '../campaigns/campaign.ts';
 import { campaignKeys } from './keys.ts';
 import { isConditionalCheckFailed, queryAll, type TableContext, withoutKeys } from './table.ts';
 
+/** The stored item of a campaign (keys, list index) as written on creation. */
+export function campaignItem(campaign: Campaign): Record<string, unknown> {
+  return {
+    ...campaignKeys.item(campaign.campaignId),
+    type: 'Campaign',
+    gsi1pk: campaignKeys.listPartition,
+    gsi1sk: campaignKeys.listSort(campaign.startDate, campaign.campaignId),
+    ...campaign,
+  };
+}
+
 export function createCampaignStore(table: TableContext) {
   return {
     /** Creates the campaign; returns false (and changes nothing) when that id already exists. */
@@ -12,13 +23,7 @@ export function createCampaignStore(table: TableContext) {
         await table.doc.send(
           new PutCommand({
             TableName: table.tableName,
-            Item: {
-              ...campaignKeys.item(campaign.campaignId),
-              type: 'Campaign',
-              gsi1pk: campaignKeys.listPartition,
-              gsi1sk: campaignKeys.listSort(campaign.startDate, campaign.campaignId),
-              ...campaign,
-            },
+            Item: campaignItem(campaign),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );

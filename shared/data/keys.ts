@@ -17,6 +17,20 @@
  * | idempotency      | IDEMPOTENCY#<userId>#<key>  | IDEMPOTENCY             | (TTL: expiresAt)                                              | replay the answer of a retried request        |
  * | audit event      | AUDIT#<entityType>#<id>     | <at>#<eventId>          | gsi1 AUDIT#<businessDate> / <at>#<eventId>                    | an entity's history; everything of a day      |
  * | lookup misses    | MISSES#<merchantId>         | <windowStart>           | (TTL: expiresAt)                                              | throttle code guessing per shop               |
+ * | person           | PEOPLE#<campaignId>         | <personRef>             | gsi1 CAMPAIGN#<id>#ISSUABLE / <householdRef>#<personRef>      | a person of the register by national-number   |
+ * |                  |                             |                         |   (sparse: eligible now, present in the latest import)        | hash (imports, applications); every person of |
+ * |                  |                             |                         |                                                               | a campaign (missing people); who issuance     |
+ * |                  |                             |                         |                                                               | serves, household by household                |
+ * | register import  | IMPORT#<importId>           | IMPORT                  | gsi1 CAMPAIGN#<id>#IMPORTS / <createdAt>#<importId>           | an import's status and counts; a campaign's   |
+ * |                  |                             |                         |                                                               | imports, latest last                          |
+ * | issuance run     | ISSUANCE#<runId>            | RUN                     | gsi1 CAMPAIGN#<id>#ISSUANCE / <createdAt>#<runId>             | a run's status and counts; a campaign's runs  |
+ * | application      | APPLICATION#<applicationId> | APPLICATION             | gsi1 CAMPAIGN#<id>#APPLICATIONS#<status> / <submittedAt>#<id> | an application; a campaign's applications by  |
+ * |                  |                             |                         |   (sparse: from submission on); TTL while awaiting its proof  | status for the staff's review queue           |
+ * | rate window      | RATE#<scope>#<subjectRef>   | <windowStart>           | (TTL: expiresAt)                                              | rate-limit public routes per client           |
+ *
+ * People are kept per campaign (its bands and purge date apply to them) and only when they are eligible:
+ * the rest of the register is read, counted and dropped. Their key is a keyed hash of the national number
+ * (shared/people/person-ref.ts), never the number itself.
  *
  * The voucher id is the keyed hash of its code: a redemption finds its voucher with one GetItem and the
  * table never holds a code in clear.
@@ -89,6 +103,38 @@ export const auditKeys = {
 
 export const lookupMissKeys = {
   item: (merchantId: string, windowStart: number): Key => ({ pk: `MISSES#${merchantId}`, sk: String(windowStart) }),
+} as const;
+
+export const personKeys = {
+  item: (campaignId: string, personRef: string): Key => ({ pk: `PEOPLE#${campaignId}`, sk: personRef }),
+  partition: (campaignId: string) => `PEOPLE#${campaignId}`,
+  issuable: (campaignId: string) => `CAMPAIGN#${campaignId}#ISSUABLE`,
+  issuableSort: (householdRef: string, personRef: string) => `${householdRef}#${personRef}`,
+} as const;
+
+export const importKeys = {
+  item: (importId: string): Key => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  byCampaign: (campaignId: string) => `CAMPAIGN#${campaignId}#IMPORTS`,
+  byCampaignSort: (createdAt: string, importId: string) => `${createdAt}#${importId}`,
+} as const;
+
+export const issuanceKeys = {
+  item: (runId: string): Key => ({ pk: `ISSUANCE#${runId}`, sk: 'RUN' }),
+  byCampaign: (campaignId: string) => `CAMPAIGN#${campaignId}#ISSUANCE`,
+  byCampaignSort: (createdAt: string, runId: string) => `${createdAt}#${runId}`,
+} as const;
+
+export const applicationKeys = {
+  item: (applicationId: string): Key => ({ pk: `APPLICATION#${applicationId}`, sk: 'APPLICATION' }),
+  byCampaignStatus: (campaignId: string, status: string) => `CAMPAIGN#${campaignId}#APPLICATIONS#${status}`,
+  byCampaignStatusSort: (submittedAt: string, applicationId: string) => `${submittedAt}#${applicationId}`,
+} as const;
+
+export const rateLimitKeys = {
+  item: (scope: string, subjectRef: string, windowStart: number): Key => ({
+    pk: `RATE#${scope}#${subjectRef}`,
+    sk: String(windowStart),
+  }),
 } as const;
 
 /** Sortable, accent- and case-free form of a name, for index sort keys. */

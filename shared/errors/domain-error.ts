@@ -33,6 +33,21 @@ export const ERROR_CODES = [
   'CAMPAIGN_NOT_FOUND',
   'END_DATE_NOT_LATER',
   'CONFLICT',
+  'BUDGET_EXHAUSTED',
+  // Register imports and issuance runs
+  'IMPORT_NOT_FOUND',
+  'UPLOAD_MISSING',
+  'UPLOAD_TOO_LARGE',
+  'IMPORT_IN_PROGRESS',
+  'ISSUANCE_RUN_NOT_FOUND',
+  // Applications (on-application band)
+  'APPLICATIONS_CLOSED',
+  'NOT_ELIGIBLE',
+  'APPLICATION_NOT_FOUND',
+  'APPLICATION_EXISTS',
+  'APPLICATION_DECIDED',
+  'PROOF_MISSING',
+  'PROOF_INVALID',
   // Anything we did not foresee
   'INTERNAL',
 ] as const;

@@ -1,17 +1,38 @@
 /**
  * Audit events: one immutable record per change of the ledger (issue, redeem, reverse, void, reissue,
  * campaign extension), written in the same transaction as the change, so one never exists without the other.
+ * The register, applications and issuance runs (issue 4) are audited the same way, and so is every look-up
+ * of a person's data by staff (viewing an application and its proof, listing applications).
  */
 import type { Principal, Role } from '../auth/roles.ts';
 
-export const AUDIT_ACTIONS = ['ISSUE', 'REDEEM', 'REVERSE', 'VOID', 'REISSUE', 'EXTEND_CAMPAIGN'] as const;
+export const AUDIT_ACTIONS = [
+  'ISSUE',
+  'REDEEM',
+  'REVERSE',
+  'VOID',
+  'REISSUE',
+  'EXTEND_CAMPAIGN',
+  'CREATE_CAMPAIGN',
+  'CREATE_IMPORT',
+  'PROCESS_IMPORT',
+  'COMPLETE_IMPORT',
+  'START_ISSUANCE',
+  'COMPLETE_ISSUANCE',
+  'FILE_APPLICATION',
+  'SUBMIT_APPLICATION',
+  'APPROVE_APPLICATION',
+  'REJECT_APPLICATION',
+  'VIEW_APPLICATION',
+  'LIST_APPLICATIONS',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface Actor {
   readonly userId: string;
   readonly username: string;
   /** The role under which the user acted (the first of the route's roles they hold). */
-  readonly role: Role | 'system';
+  readonly role: Role | 'system' | 'applicant';
 }
 
 export interface AuditEvent {
@@ -19,7 +40,7 @@ export interface AuditEvent {
   readonly at: string;
   readonly action: AuditAction;
   readonly actor: Actor;
-  readonly entityType: 'voucher' | 'campaign';
+  readonly entityType: 'voucher' | 'campaign' | 'import' | 'issuanceRun' | 'application';
   readonly entityId: string;
   /** Correlation id of the request that caused it. */
   readonly requestId: string;

@@ -1,13 +1,21 @@
 /**
- * Campaign changes that touch the ledger's rules. Extending the end date is allowed only forward (never
+ * Creating campaigns and changing what touches the ledger's rules.
+ *
+ * Creation is naturally idempotent, without an Idempotency-Key (the contract of POST /campaigns has none):
+ * the campaign id is derived from the name and a hash of the whole request, so a retried or double-clicked
+ * creation finds the campaign it already made and answers with it, and two different campaigns can never
+ * share an id. Two identical requests mean the same campaign: there is no reason to run two.
+ *
+ * Extending the end date is allowed only forward (never
  * earlier than what letters already promise), is audited, and moves every shop's copy of the dates (the
  * copy redemptions are checked against) in the same transaction as the campaign itself. Asking again for
  * the current end date is a no-op that also repairs any copy left behind (a town with more than 97 shops
  * needs several transactions, and a crash could fall between two of them).
  */
-import type { Campaign } from '../campaigns/campaign.ts';
-import { createCampaignStore } from '../data/campaign-store.ts';
-import { campaignKeys, enrolmentKeys } from '../data/keys.ts';
+import { type Campaign, type CampaignInput, purgeDateOf } from '../campaigns/campaign.ts';
+import { campaignItem, createCampaignStore } from '../data/campaign-store.ts';
+import { requestHash } from '../data/idempotency-store.ts';
+import { campaignKeys, enrolmentKeys, sortableName } from '../data/keys.ts';
 import { auditItem, putNew } from '../data/ledger-items.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
 import { type TransactItem, transactWrite } from '../data/transactions.ts';
@@ -16,6 +24,13 @@ import { newId } from '../ids.ts';
 import type { Actor } from '../ledger/audit-event.ts';
 import { type CalendarDate, formatFrenchDate } from '../time/calendar-date.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
+
+/** `cheque-commerce-jeunesse-2026-` + 12 characters of the request's hash: readable, unique, repeatable. */
+export function campaignIdFor(input: CampaignInput): string {
+  const slug = sortableName(input.name).replaceAll(' ', '-').slice(0, 40).replace(/-+$/, '');
+  const hash = requestHash('createCampaign', input).slice(0, 12);
+  return slug ? `${slug}-${hash}` : `campaign-${hash}`;
+}
 
 /** DynamoDB takes 100 items per transaction: the campaign, its audit event and 98 shops at most. */
 const SHOPS_PER_TRANSACTION = 98;
@@ -37,6 +52,38 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
   });
 
   return {
+    /** Creates the campaign, or finds the one this same request created before (see the module comment). */
+    async create(input: CampaignInput, actor: Actor, requestId: string): Promise<Campaign> {
+      const at = deps.now().toISOString();
+      const campaign: Campaign = {
+        ...input,
+        campaignId: campaignIdFor(input),
+        purgeDate: purgeDateOf(input),
+        createdAt: at,
+      };
+      const outcome = await transactWrite(deps.table, [
+        putNew(tableName, campaignItem(campaign)),
+        putNew(
+          tableName,
+          auditItem({
+            eventId: newId('E'),
+            at,
+            action: 'CREATE_CAMPAIGN',
+            actor,
+            entityType: 'campaign',
+            entityId: campaign.campaignId,
+            requestId,
+            amountCents: campaign.budgetCents,
+            details: { name: campaign.name, faceValueCents: campaign.faceValueCents },
+          }),
+        ),
+      ]);
+      if (outcome.committed) return campaign;
+      const existing = await campaigns.get(campaign.campaignId);
+      if (!existing) throw new Error(`Campaign ${campaign.campaignId} refused but not found`);
+      return existing;
+    },
+
     async extend(campaignId: string, endDate: CalendarDate, actor: Actor, requestId: string): Promise<Campaign> {
       for (;;) {
         const campaign = await campaigns.get(campaignId);
@@ -67,9 +114,14 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
             Update: {
               TableName: tableName,
               Key: campaignKeys.item(campaignId),
-              UpdateExpression: 'SET endDate = :new',
+              // The personal data stays as long after the new end as it would have after the old one.
+              UpdateExpression: 'SET endDate = :new, purgeDate = :purge',
               ConditionExpression: 'endDate = :current',
-              ExpressionAttributeValues: { ':new': endDate, ':current': campaign.endDate },
+              ExpressionAttributeValues: {
+                ':new': endDate,
+                ':current': campaign.endDate,
+                ':purge': purgeDateOf({ endDate, purgeDate: purgeDateOf(campaign) }),
+              },
             },
           },
           putNew(
@@ -91,7 +143,7 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
         if (!outcome.committed) continue;
         // More shops than one transaction holds: the next round finds the campaign extended and does the rest.
         if (behind.length > SHOPS_PER_TRANSACTION) continue;
-        return { ...campaign, endDate };
+        return { ...campaign, endDate, purgeDate: purgeDateOf({ endDate, purgeDate: purgeDateOf(campaign) }) };
       }
     },
   };

@@ -1,0 +1,14 @@
+/** GET …/applications/{applicationId}: the application, its applicant and a short-lived proof link (audited). */
+import { actorOf } from '../../shared/ledger/audit-event.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { reviewService } from './application-services.ts';
+
+const route = ROUTES.getApplication;
+
+export const handler = httpHandler(route, async ({ params, principal, correlationId }) =>
+  (await reviewService()).view(params.campaignId, params.applicationId, {
+    actor: actorOf(principal, route.access),
+    requestId: correlationId,
+  }),
+);

@@ -1,0 +1,14 @@
+/** GET /campaigns/{campaignId}/applications?status=…: the review queue (audited look-up). */
+import { actorOf } from '../../shared/ledger/audit-event.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { reviewService } from './application-services.ts';
+
+const route = ROUTES.listApplications;
+
+export const handler = httpHandler(route, async ({ params, query, principal, correlationId }) => ({
+  items: await (await reviewService()).list(params.campaignId, query.status, {
+    actor: actorOf(principal, route.access),
+    requestId: correlationId,
+  }),
+}));

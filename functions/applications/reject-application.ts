@@ -1,0 +1,14 @@
+/** POST …/applications/{applicationId}/reject: reject with a reason. */
+import { actorOf } from '../../shared/ledger/audit-event.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { reviewService } from './application-services.ts';
+
+const route = ROUTES.rejectApplication;
+
+export const handler = httpHandler(route, async ({ params, body, principal, correlationId }) =>
+  (await reviewService()).reject(params.campaignId, params.applicationId, body.reason, {
+    actor: actorOf(principal, route.access),
+    requestId: correlationId,
+  }),
+);

@@ -1,0 +1,13 @@
+/** POST /campaigns: create a campaign (audited; the same request again answers the same campaign). */
+import { actorOf } from '../../shared/ledger/audit-event.ts';
+import { createCampaignService } from '../../shared/services/campaign-service.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { tableFromEnvironment } from '../runtime/table-access.ts';
+
+const campaigns = createCampaignService({ table: tableFromEnvironment(), now: () => new Date() });
+const route = ROUTES.createCampaign;
+
+export const handler = httpHandler(route, async ({ body, principal, correlationId }) =>
+  campaigns.create(body, actorOf(principal, route.access), correlationId),
+);

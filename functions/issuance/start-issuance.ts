@@ -1,0 +1,24 @@
+/** POST /campaigns/{campaignId}/issuance: 202 with the run id; the run works in the background. */
+import { actorOf } from '../../shared/ledger/audit-event.ts';
+import { createIssuanceService } from '../../shared/services/issuance-service.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { jobStarter } from '../runtime/jobs.ts';
+import { tableFromEnvironment } from '../runtime/table-access.ts';
+
+const issuance = createIssuanceService({
+  table: tableFromEnvironment(),
+  now: () => new Date(),
+  startJob: jobStarter(['issueVouchers']),
+});
+const route = ROUTES.startIssuance;
+
+export const handler = httpHandler(route, async ({ params, principal, idempotencyKey, correlationId }) =>
+  issuance.start(params.campaignId, {
+    actor: actorOf(principal, route.access),
+    userId: principal.userId,
+    // The route declares `idempotencyKey: true`, so the framework has already required it.
+    idempotencyKey: idempotencyKey ?? '',
+    requestId: correlationId,
+  }),
+);

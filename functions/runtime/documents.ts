@@ -1,0 +1,15 @@
+/** The documents bucket for handlers that use it: configuration checked and the S3 client built once per cold start. */
+import { z } from 'zod';
+import { createS3Client } from '../../shared/aws/clients.ts';
+import { createDocumentStore, type DocumentStore } from '../../shared/data/document-store.ts';
+import { awsClientOptions, loadConfig } from './config.ts';
+
+let documents: DocumentStore | undefined;
+
+export function documentsFromEnvironment(): DocumentStore {
+  if (!documents) {
+    const config = loadConfig({ DOCUMENTS_BUCKET: z.string().min(3) });
+    documents = createDocumentStore({ s3: createS3Client(awsClientOptions(config)), bucket: config.DOCUMENTS_BUCKET });
+  }
+  return documents;
+}

@@ -1,0 +1,4 @@
+/** The HMAC key of national numbers and household ids (shared/people/person-ref.ts), once per cold start. */
+import { secretKeyLoader } from './secret-key.ts';
+
+export const personKey = secretKeyLoader('PERSON_KEY_SECRET_ID', 'person key');

@@ -1,0 +1,52 @@
+/**
+ * Turns a function's declared permissions (functions/routes/route.ts `Permissions`: a route's, or a job's)
+ * into exactly those grants, each with the environment variable the handler reads. The API and the jobs
+ * construct both grant through here, so a route and a worker asking for the same thing get the same policy.
+ */
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { JobName, Permissions, SecretName } from '../../functions/routes/route.ts';
+import { jobFunctionVariable } from '../../functions/runtime/jobs.ts';
+import { grantBucket, grantJob, grantSecret, grantTable, type ProjectFunction } from './project-function.ts';
+import { secretIdVariable } from './secrets.ts';
+
+/** What permissions can name, by the names they use. */
+export interface GrantableResources {
+  readonly table: ITableV2;
+  readonly secrets: Readonly<Record<SecretName, ISecret>>;
+  readonly buckets: { readonly documents: IBucket };
+  /** The job functions that exist so far (a job granting itself is handled by the jobs construct). */
+  readonly jobs: Readonly<Partial<Record<JobName, IFunction>>>;
+}
+
+// The permission kinds this module knows how to grant. A function asking for another kind must fail the
+// synth: silently ignoring it would deploy a function that fails at cold start, or worse.
+const GRANTABLE = new Set(['table', 'secrets', 'buckets', 'jobs']);
+const BUCKET_VARIABLES = { documents: 'DOCUMENTS_BUCKET' } as const;
+
+export function grantPermissions(
+  fn: ProjectFunction,
+  who: string,
+  permissions: Permissions,
+  resources: GrantableResources,
+): void {
+  const unknown = Object.keys(permissions).filter((kind) => !GRANTABLE.has(kind));
+  if (unknown.length > 0) {
+    throw new Error(`${who} asks for ${unknown.join(', ')}, which infra/constructs/grants.ts cannot grant`);
+  }
+  if (permissions.table) grantTable(fn, resources.table, permissions.table);
+  for (const name of permissions.secrets ?? []) grantSecret(fn, resources.secrets[name], secretIdVariable(name));
+  for (const [bucket, access] of Object.entries(permissions.buckets ?? {})) {
+    if (!access) continue;
+    const name = bucket as keyof typeof BUCKET_VARIABLES;
+    if (!(name in BUCKET_VARIABLES)) throw new Error(`${who} asks for an unknown bucket ${bucket}`);
+    grantBucket(fn, resources.buckets[name], BUCKET_VARIABLES[name], access);
+  }
+  for (const job of permissions.jobs ?? []) {
+    const target = resources.jobs[job];
+    if (!target) throw new Error(`${who} starts job ${job}, which does not exist (yet)`);
+    grantJob(fn, target, jobFunctionVariable(job));
+  }
+}

@@ -1,0 +1,53 @@
+/** Schemas of the register import routes (staff). */
+import { z } from 'zod';
+import { IMPORT_STATUSES } from '../imports/register-import.ts';
+import { CampaignIdParamsSchema } from './campaigns.ts';
+
+export const ImportParamsSchema = CampaignIdParamsSchema.extend({
+  importId: z.string().regex(/^I[0-9A-Z]{16}$/, 'not an import id'),
+});
+
+const UploadSlotShape = {
+  uploadUrl: z.url().meta({ description: 'Presigned PUT: send the file as the body, with uploadHeaders' }),
+  uploadHeaders: z.record(z.string(), z.string()).meta({ description: 'Headers the upload must carry' }),
+  uploadExpiresAt: z.string().meta({ description: 'When the upload URL stops working (ISO 8601)' }),
+  maxBytes: z.int().positive(),
+};
+
+export const CreatedImportSchema = z
+  .object({ importId: z.string(), status: z.enum(IMPORT_STATUSES), ...UploadSlotShape })
+  .meta({ id: 'CreatedImport' });
+
+export const ImportAcceptedSchema = z
+  .object({ importId: z.string(), status: z.enum(IMPORT_STATUSES) })
+  .meta({ id: 'ImportAccepted' });
+
+export const ImportStatusSchema = z
+  .object({
+    importId: z.string(),
+    campaignId: z.string(),
+    status: z.enum(IMPORT_STATUSES),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    rows: z.object({ total: z.int(), valid: z.int(), invalid: z.int() }),
+    people: z.object({
+      new: z.int(),
+      updated: z.int(),
+      unchanged: z.int(),
+      missing: z.int().meta({ description: 'Kept people the file no longer has: reported, kept, not served' }),
+      notEligible: z.int().meta({ description: 'People of the file outside the bands: counted, not kept' }),
+    }),
+    eligible: z.object({ automatic: z.int(), onApplication: z.int() }),
+    duplicates: z.int().meta({ description: 'Valid lines repeating a person already seen in the file' }),
+    reportUrl: z
+      .url()
+      .nullable()
+      .meta({ description: 'Rejected lines (CSV: line, code, reason); a link valid a few minutes' }),
+    missingReportUrl: z.url().nullable().meta({ description: 'People missing from this file (CSV)' }),
+    file: z.object({ encoding: z.string(), bom: z.boolean(), delimiter: z.string() }).nullable(),
+    error: z
+      .object({ code: z.string(), message: z.string() })
+      .nullable()
+      .meta({ description: 'Why a FAILED import failed, in French for the clerk' }),
+  })
+  .meta({ id: 'RegisterImport' });

@@ -1,0 +1,66 @@
+/**
+ * A register import: staff upload the town's population-register export, ask for it to be processed, and
+ * read its counts and report. The file itself is deleted once processed (it holds every national number in
+ * clear); the report names lines, not people.
+ */
+export const IMPORT_STATUSES = ['PENDING', 'PROCESSING', 'DONE', 'FAILED'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export interface ImportCounts {
+  readonly rows: { readonly total: number; readonly valid: number; readonly invalid: number };
+  /**
+   * Eligible people of the file against those kept for the campaign: new, updated (address, name,
+   * household, or back after being missing), unchanged; `missing`: kept people the file no longer has
+   * (reported, kept, not served by issuance); `notEligible`: distinct people of the file outside the bands,
+   * counted and not kept.
+   */
+  readonly people: {
+    readonly new: number;
+    readonly updated: number;
+    readonly unchanged: number;
+    readonly missing: number;
+    readonly notEligible: number;
+  };
+  readonly eligible: { readonly automatic: number; readonly onApplication: number };
+  /** Valid lines repeating a person already seen in the file (they add no one). */
+  readonly duplicates: number;
+}
+
+export interface RegisterImport {
+  readonly importId: string;
+  readonly campaignId: string;
+  readonly status: ImportStatus;
+  /** Where the upload goes (documents bucket); deleted once processed. */
+  readonly objectKey: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly processingAt?: string;
+  readonly workerStartedAt?: string;
+  readonly finishedAt?: string;
+  readonly counts?: ImportCounts;
+  /** Rejected (and disagreeing duplicate) lines: line number, code, reason. */
+  readonly reportKey?: string;
+  /** People kept for the campaign that the file no longer has. */
+  readonly missingReportKey?: string;
+  readonly file?: { readonly encoding: string; readonly bom: boolean; readonly delimiter: string };
+  /** Why a FAILED import failed, in the clerk's words (a missing column, an unreadable file...). */
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** Files larger than this are refused before reading: a register of 100,000 people is about 15 MB. */
+export const MAX_REGISTER_BYTES = 200 * 1024 * 1024;
+
+/** How long an upload URL or a report link stays valid. */
+export const UPLOAD_URL_SECONDS = 15 * 60;
+export const REPORT_URL_SECONDS = 5 * 60;
+
+export const EMPTY_COUNTS: ImportCounts = {
+  rows: { total: 0, valid: 0, invalid: 0 },
+  people: { new: 0, updated: 0, unchanged: 0, missing: 0, notEligible: 0 },
+  eligible: { automatic: 0, onApplication: 0 },
+  duplicates: 0,
+};
+
+export function registerObjectKey(campaignId: string, importId: string): string {
+  return `imports/${campaignId}/${importId}/register.csv`;
+}

@@ -1,0 +1,224 @@
+/**
+ * Applications, the staff side: the review queue, one application with its applicant and a short-lived
+ * link to the proof (every such look-up is audited), and the decision. Approving makes the person issuable
+ * and issues their voucher at once (its code goes to the letter pipeline like an issuance run's); asking
+ * again for an approved application retries only what is left to do, so approval is idempotent. Rejecting
+ * needs a reason and lets the person file a new application.
+ */
+import { type Application, type ApplicationStatus, PROOF_VIEW_SECONDS } from '../applications/application.ts';
+import { createApplicationStore } from '../data/application-store.ts';
+import { createAuditStore } from '../data/audit-store.ts';
+import { createCampaignStore } from '../data/campaign-store.ts';
+import type { DocumentStore } from '../data/document-store.ts';
+import { auditItem, putNew } from '../data/ledger-items.ts';
+import { createPersonStore, personItem, versionCondition } from '../data/person-store.ts';
+import { transactWrite } from '../data/transactions.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { newId } from '../ids.ts';
+import type { Actor, AuditEvent } from '../ledger/audit-event.ts';
+import {
+  LETTER_MANIFEST_CONTENT_TYPE,
+  letterManifestKey,
+  manifestLine,
+  toJsonLines,
+} from '../letters/letter-manifest.ts';
+import type { Person } from '../people/person.ts';
+import { sealCode } from '../vouchers/code-seal.ts';
+import type { LedgerDependencies } from './ledger-dependencies.ts';
+import { createVoucherService } from './voucher-service.ts';
+
+export interface ApplicationReviewDependencies extends LedgerDependencies {
+  readonly documents: DocumentStore;
+}
+
+export interface StaffRequest {
+  readonly actor: Actor;
+  readonly requestId: string;
+}
+
+export type ApplicantView = Pick<Person, 'lastName' | 'firstName' | 'birthDate' | 'address'>;
+
+export function createApplicationReviewService(deps: ApplicationReviewDependencies) {
+  const applications = createApplicationStore(deps.table);
+  const people = createPersonStore(deps.table);
+  const campaigns = createCampaignStore(deps.table);
+  const audits = createAuditStore(deps.table);
+  const vouchers = createVoucherService(deps);
+  const { tableName } = deps.table;
+
+  const event = (
+    action: AuditEvent['action'],
+    entityId: string,
+    request: StaffRequest,
+    details: Record<string, string | number>,
+    entityType: AuditEvent['entityType'] = 'application',
+  ): AuditEvent => ({
+    eventId: newId('E'),
+    at: deps.now().toISOString(),
+    action,
+    actor: request.actor,
+    entityType,
+    entityId,
+    requestId: request.requestId,
+    details,
+  });
+
+  const requireApplication = async (campaignId: string, applicationId: string) => {
+    const application = await applications.get(applicationId);
+    if (!application || application.campaignId !== campaignId || application.status === 'AWAITING_PROOF') {
+      throw new DomainError('APPLICATION_NOT_FOUND', `There is no submitted application ${applicationId}.`);
+    }
+    return application;
+  };
+  const requirePerson = async (application: Application): Promise<Person> => {
+    const person = await people.get(application.campaignId, application.personRef);
+    if (!person) throw new Error(`Application ${application.applicationId} of an unknown person`);
+    return person;
+  };
+  const applicant = (person: Person): ApplicantView => ({
+    lastName: person.lastName,
+    firstName: person.firstName,
+    birthDate: person.birthDate,
+    address: person.address,
+  });
+
+  /** Issues the approved person's voucher, unless done already; records what happened on the application. */
+  async function issueFor(application: Application, person: Person, request: StaffRequest): Promise<Application> {
+    if (application.issuance === 'ISSUED' || application.issuance === 'ALREADY_HOLDS_ONE') return application;
+    const campaign = await campaigns.get(application.campaignId);
+    if (!campaign) throw new Error(`Application ${application.applicationId} of an unknown campaign`);
+    const result = await vouchers.issue({
+      campaign,
+      beneficiaryRef: person.personRef,
+      householdRef: person.householdRef,
+      actor: request.actor,
+      requestId: request.requestId,
+    });
+    if (result.outcome === 'ISSUED') {
+      await deps.documents.put(
+        letterManifestKey(campaign.campaignId, application.applicationId, 1),
+        toJsonLines([manifestLine(result.voucher, sealCode(deps.codeKey, result.code))]),
+        LETTER_MANIFEST_CONTENT_TYPE,
+      );
+    }
+    const updated: Application = {
+      ...application,
+      issuance: result.outcome,
+      ...(result.outcome === 'ISSUED' ? { voucherId: result.voucher.voucherId } : {}),
+    };
+    const outcome = await transactWrite(deps.table, [applications.saveItem(updated, 'APPROVED')]);
+    return outcome.committed ? updated : requireApplication(application.campaignId, application.applicationId);
+  }
+
+  return {
+    async list(campaignId: string, status: ApplicationStatus, request: StaffRequest) {
+      const found = await applications.listByStatus(campaignId, status);
+      const byRef = new Map<string, Person>();
+      for (let start = 0; start < found.length; start += 100) {
+        const refs = found.slice(start, start + 100).map((application) => application.personRef);
+        for (const [ref, person] of await people.getMany(campaignId, refs)) byRef.set(ref, person);
+      }
+      await audits.record(event('LIST_APPLICATIONS', campaignId, request, { status, count: found.length }, 'campaign'));
+      return found.map((application) => {
+        const person = byRef.get(application.personRef);
+        return { ...application, applicant: person ? applicant(person) : null };
+      });
+    },
+
+    async view(campaignId: string, applicationId: string, request: StaffRequest) {
+      const application = await requireApplication(campaignId, applicationId);
+      const person = await requirePerson(application);
+      await audits.record(event('VIEW_APPLICATION', applicationId, request, { campaignId }));
+      const proofUrl = await deps.documents.downloadUrl(application.proofKey, {
+        expiresInSeconds: PROOF_VIEW_SECONDS,
+        contentType: application.proofContentType,
+      });
+      return {
+        ...application,
+        applicant: applicant(person),
+        proofUrl,
+        proofUrlExpiresAt: new Date(deps.now().getTime() + PROOF_VIEW_SECONDS * 1000).toISOString(),
+      };
+    },
+
+    async approve(campaignId: string, applicationId: string, request: StaffRequest): Promise<Application> {
+      for (;;) {
+        const application = await requireApplication(campaignId, applicationId);
+        if (application.status === 'REJECTED') {
+          throw new DomainError(
+            'APPLICATION_DECIDED',
+            'This application was rejected; the person may file a new one.',
+            {
+              status: application.status,
+            },
+          );
+        }
+        const person = await requirePerson(application);
+        if (application.status === 'APPROVED') return issueFor(application, person, request);
+        const approved: Application = {
+          ...application,
+          status: 'APPROVED',
+          decidedAt: deps.now().toISOString(),
+          decidedBy: request.actor.userId,
+        };
+        const outcome = await transactWrite(deps.table, [
+          applications.saveItem(approved, 'SUBMITTED'),
+          {
+            Put: {
+              TableName: tableName,
+              Item: personItem({ ...person, applicationApproved: true, version: person.version + 1 }),
+              ...versionCondition(person.version),
+            },
+          },
+          putNew(tableName, auditItem(event('APPROVE_APPLICATION', applicationId, request, { campaignId }))),
+        ]);
+        // Refused: decided by someone else, or the person changed meanwhile (an import): decide again.
+        if (outcome.committed) return issueFor(approved, person, request);
+      }
+    },
+
+    async reject(
+      campaignId: string,
+      applicationId: string,
+      reason: string,
+      request: StaffRequest,
+    ): Promise<Application> {
+      for (;;) {
+        const application = await requireApplication(campaignId, applicationId);
+        if (application.status === 'REJECTED' && application.rejectionReason === reason) return application;
+        if (application.status !== 'SUBMITTED') {
+          throw new DomainError(
+            'APPLICATION_DECIDED',
+            `This application is already ${application.status.toLowerCase()}.`,
+            {
+              status: application.status,
+            },
+          );
+        }
+        const person = await requirePerson(application);
+        const rejected: Application = {
+          ...application,
+          status: 'REJECTED',
+          decidedAt: deps.now().toISOString(),
+          decidedBy: request.actor.userId,
+          rejectionReason: reason,
+        };
+        const { openApplicationId: _open, ...released } = person;
+        const outcome = await transactWrite(deps.table, [
+          applications.saveItem(rejected, 'SUBMITTED'),
+          {
+            Put: {
+              TableName: tableName,
+              Item: personItem({ ...released, version: person.version + 1 }),
+              ...versionCondition(person.version),
+            },
+          },
+          putNew(tableName, auditItem(event('REJECT_APPLICATION', applicationId, request, { campaignId, reason }))),
+        ]);
+        if (outcome.committed) return rejected;
+      }
+    },
+  };
+}
+
+export type ApplicationReviewService = ReturnType<typeof createApplicationReviewService>;

@@ -1,0 +1,185 @@
+/**
+ * Register imports as staff drive them: an upload slot (presigned PUT), the request to process it (the
+ * worker runs in the background: shared/services/register-import-job.ts), and the status with the counts
+ * and short-lived links to the reports.
+ */
+import { createCampaignStore } from '../data/campaign-store.ts';
+import type { DocumentStore } from '../data/document-store.ts';
+import { createImportStore, importItem } from '../data/import-store.ts';
+import { auditItem, putNew } from '../data/ledger-items.ts';
+import type { TableContext } from '../data/table.ts';
+import { transactWrite } from '../data/transactions.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { newId } from '../ids.ts';
+import {
+  EMPTY_COUNTS,
+  type ImportCounts,
+  type ImportStatus,
+  MAX_REGISTER_BYTES,
+  REPORT_URL_SECONDS,
+  type RegisterImport,
+  registerObjectKey,
+  UPLOAD_URL_SECONDS,
+} from '../imports/register-import.ts';
+import type { Actor, AuditEvent } from '../ledger/audit-event.ts';
+import type { StartJob } from './jobs.ts';
+
+export interface ImportServiceDependencies {
+  readonly table: TableContext;
+  readonly documents: DocumentStore;
+  readonly now: () => Date;
+  readonly startJob: StartJob;
+}
+
+export interface ImportView extends ImportCounts {
+  readonly importId: string;
+  readonly campaignId: string;
+  readonly status: ImportStatus;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly reportUrl: string | null;
+  readonly missingReportUrl: string | null;
+  readonly file: NonNullable<RegisterImport['file']> | null;
+  readonly error: NonNullable<RegisterImport['error']> | null;
+}
+
+/** The register is a CSV whatever the browser calls it: the upload URL is signed for this type. */
+export const REGISTER_CONTENT_TYPE = 'text/csv';
+
+export function createImportService(deps: ImportServiceDependencies) {
+  const imports = createImportStore(deps.table);
+  const campaigns = createCampaignStore(deps.table);
+  const { tableName } = deps.table;
+
+  const requireImport = async (campaignId: string, importId: string): Promise<RegisterImport> => {
+    const job = await imports.get(importId);
+    // Another campaign's import is as unknown here as one that does not exist.
+    if (!job || job.campaignId !== campaignId) {
+      throw new DomainError('IMPORT_NOT_FOUND', `There is no import ${importId} in campaign ${campaignId}.`);
+    }
+    return job;
+  };
+
+  const event = (
+    action: AuditEvent['action'],
+    actor: Actor,
+    importId: string,
+    requestId: string,
+    details: AuditEvent['details'],
+  ): AuditEvent => ({
+    eventId: newId('E'),
+    at: deps.now().toISOString(),
+    action,
+    actor,
+    entityType: 'import',
+    entityId: importId,
+    requestId,
+    ...(details ? { details } : {}),
+  });
+
+  return {
+    /** A new import and the URL to upload the register file to (valid 15 minutes). */
+    async create(campaignId: string, actor: Actor, requestId: string) {
+      if (!(await campaigns.get(campaignId))) {
+        throw new DomainError('CAMPAIGN_NOT_FOUND', `There is no campaign ${campaignId}.`);
+      }
+      const importId = newId('I');
+      const job: RegisterImport = {
+        importId,
+        campaignId,
+        status: 'PENDING',
+        objectKey: registerObjectKey(campaignId, importId),
+        createdAt: deps.now().toISOString(),
+        createdBy: actor.userId,
+      };
+      await transactWrite(deps.table, [
+        putNew(tableName, importItem(job)),
+        putNew(tableName, auditItem(event('CREATE_IMPORT', actor, importId, requestId, { campaignId }))),
+      ]);
+      const uploadUrl = await deps.documents.uploadUrl(job.objectKey, {
+        contentType: REGISTER_CONTENT_TYPE,
+        expiresInSeconds: UPLOAD_URL_SECONDS,
+      });
+      return {
+        importId,
+        status: job.status,
+        uploadUrl,
+        uploadHeaders: { 'content-type': REGISTER_CONTENT_TYPE },
+        uploadExpiresAt: new Date(deps.now().getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+        maxBytes: MAX_REGISTER_BYTES,
+      };
+    },
+
+    /**
+     * Starts processing the uploaded file. Asking again for an import that is already processing or done
+     * answers its status and starts nothing: the request is idempotent by nature.
+     */
+    async process(campaignId: string, importId: string, actor: Actor, requestId: string) {
+      const job = await requireImport(campaignId, importId);
+      if (job.status !== 'PENDING') return { importId, status: job.status };
+      const uploaded = await deps.documents.head(job.objectKey);
+      if (!uploaded) {
+        throw new DomainError('UPLOAD_MISSING', 'Upload the register file to the uploadUrl first, then ask again.');
+      }
+      if (uploaded.size > MAX_REGISTER_BYTES) {
+        await deps.documents.delete(job.objectKey);
+        throw new DomainError(
+          'UPLOAD_TOO_LARGE',
+          `The file has ${uploaded.size} bytes; a register export is accepted up to ${MAX_REGISTER_BYTES} bytes.`,
+          { maxBytes: MAX_REGISTER_BYTES },
+        );
+      }
+      const outcome = await transactWrite(deps.table, [
+        ...imports.startProcessingItems(job, deps.now()),
+        putNew(
+          tableName,
+          auditItem(event('PROCESS_IMPORT', actor, importId, requestId, { campaignId, bytes: uploaded.size })),
+        ),
+      ]);
+      if (!outcome.committed) {
+        if (outcome.failedItems.includes(0)) {
+          // A concurrent request started it first: same answer as asking again.
+          return { importId, status: (await requireImport(campaignId, importId)).status };
+        }
+        throw new DomainError(
+          'IMPORT_IN_PROGRESS',
+          'Another import of this campaign is being processed; ask again once it is done.',
+        );
+      }
+      try {
+        await deps.startJob('importRegister', { importId });
+      } catch (error) {
+        await imports.abandonProcessing(job);
+        throw error;
+      }
+      return { importId, status: 'PROCESSING' as ImportStatus };
+    },
+
+    async status(campaignId: string, importId: string): Promise<ImportView> {
+      const job = await requireImport(campaignId, importId);
+      const link = (key: string | undefined, fileName: string) =>
+        key
+          ? deps.documents.downloadUrl(key, {
+              expiresInSeconds: REPORT_URL_SECONDS,
+              fileName,
+              contentType: 'text/csv; charset=utf-8',
+            })
+          : Promise.resolve(null);
+      const counts = job.counts ?? EMPTY_COUNTS;
+      return {
+        importId,
+        campaignId,
+        status: job.status,
+        createdAt: job.createdAt,
+        finishedAt: job.finishedAt ?? null,
+        ...counts,
+        reportUrl: await link(job.reportKey, `import-${importId}-lignes-rejetees.csv`),
+        missingReportUrl: await link(job.missingReportKey, `import-${importId}-personnes-absentes.csv`),
+        file: job.file ?? null,
+        error: job.error ?? null,
+      };
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;

@@ -1,0 +1,199 @@
+/**
+ * The issuance worker: one voucher to every issuable person of a campaign who holds none, within budget.
+ *
+ * Rules held by the database, whatever runs at the same time (another run, an application approval):
+ * each voucher is issued by voucher-service `issue()`, one transaction that puts the voucher, puts the
+ * person's claim `CAMPAIGN#c / BENEFICIARY#personRef` only if absent (one voucher per person and campaign),
+ * and raises the campaign's issued value only if it stays within the budget (hard cap). The run reads the
+ * claims first only to skip people who obviously hold one; it never relies on that read.
+ *
+ * Letter hand-off: the clear code of each new voucher exists only in this worker's memory. It is sealed at
+ * once (shared/vouchers/code-seal.ts: AES-256-GCM under a key derived from the code key) and written, one
+ * line per voucher with its id and the beneficiary's and household's references, to the run's letter
+ * manifest in the documents bucket: `letters/pending/<campaignId>/<runId>/part-NNNN.jsonl`, one part per
+ * page of people (shared/letters/letter-manifest.ts). The letter pipeline (a later issue) opens the codes,
+ * renders the letters and deletes the manifest. The table never holds a code, clear or sealed. A worker
+ * killed between a page's transactions and its manifest part loses those codes: the vouchers exist, their
+ * letters need a void-and-reissue (the audit trail lists them: ISSUE events of the run's requestId).
+ *
+ * Counts are exact: each person met is counted once, as issued, already issued, or not issued for lack
+ * of budget. Once a transaction is refused for budget, every later one would be too (issued value never
+ * goes down), so the rest are counted without trying.
+ */
+import { randomUUID } from 'node:crypto';
+import { createCampaignStore } from '../data/campaign-store.ts';
+import type { DocumentStore } from '../data/document-store.ts';
+import { createIssuanceStore } from '../data/issuance-store.ts';
+import { auditItem, putNew } from '../data/ledger-items.ts';
+import { createPersonStore } from '../data/person-store.ts';
+import { ContentionTimeoutError, transactWrite } from '../data/transactions.ts';
+import { newId } from '../ids.ts';
+import type { IssuanceCounts, IssuanceRun } from '../issuance/issuance-run.ts';
+import { SYSTEM_ACTOR } from '../ledger/audit-event.ts';
+import {
+  LETTER_MANIFEST_CONTENT_TYPE,
+  type LetterManifestLine,
+  letterManifestKey,
+  manifestLine,
+  toJsonLines,
+} from '../letters/letter-manifest.ts';
+import type { Person } from '../people/person.ts';
+import { sealCode } from '../vouchers/code-seal.ts';
+import type { StartJob } from './jobs.ts';
+import type { LedgerDependencies } from './ledger-dependencies.ts';
+import { createVoucherService } from './voucher-service.ts';
+
+export interface IssuanceJobDependencies extends LedgerDependencies {
+  readonly documents: DocumentStore;
+  readonly startJob: StartJob;
+}
+
+export interface IssuanceJobOptions {
+  /** People per page (one claims read, one manifest part, one checkpoint). */
+  readonly pageSize?: number;
+  /** Issuing transactions in flight at once per run. */
+  readonly concurrency?: number;
+  /** Milliseconds left to this invocation: below the margin, the run is handed to a fresh invocation. */
+  readonly remainingMs?: () => number;
+}
+
+const HAND_OVER_MARGIN_MS = 90_000;
+
+export function createIssuanceJob(deps: IssuanceJobDependencies, options: IssuanceJobOptions = {}) {
+  const runs = createIssuanceStore(deps.table);
+  const people = createPersonStore(deps.table);
+  const campaigns = createCampaignStore(deps.table);
+  const vouchers = createVoucherService(deps);
+  const pageSize = options.pageSize ?? 100;
+  const concurrency = options.concurrency ?? 4;
+
+  /** Issues to one page of people; returns its counts and manifest lines. */
+  async function issuePage(
+    run: IssuanceRun,
+    campaign: Parameters<typeof vouchers.issue>[0]['campaign'],
+    page: readonly Person[],
+    budget: { spent: boolean },
+  ): Promise<{ delta: IssuanceCounts; lines: LetterManifestLine[] }> {
+    const delta = { issued: 0, alreadyIssued: 0, notIssuedBudget: 0, issuedValueCents: 0 };
+    const lines: LetterManifestLine[] = [];
+    const holders = await runs.holders(
+      run.campaignId,
+      page.map((person) => person.personRef),
+    );
+    const queue = page.filter((person) => !holders.has(person.personRef));
+    delta.alreadyIssued += page.length - queue.length;
+
+    const issueOne = async (person: Person): Promise<void> => {
+      if (budget.spent) {
+        delta.notIssuedBudget++;
+        return;
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result = await vouchers.issue({
+            campaign,
+            beneficiaryRef: person.personRef,
+            householdRef: person.householdRef,
+            actor: SYSTEM_ACTOR,
+            requestId: run.runId,
+          });
+          if (result.outcome === 'ISSUED') {
+            delta.issued++;
+            delta.issuedValueCents += result.voucher.faceValueCents;
+            lines.push(manifestLine(result.voucher, sealCode(deps.codeKey, result.code)));
+          } else if (result.outcome === 'ALREADY_HOLDS_ONE') {
+            delta.alreadyIssued++;
+          } else {
+            budget.spent = true;
+            delta.notIssuedBudget++;
+          }
+          return;
+        } catch (error) {
+          // Two runs at once contend on the campaign's budget counter: the transaction layer retries for a
+          // while; past that, this person is tried again rather than the run failing.
+          if (!(error instanceof ContentionTimeoutError) || attempt >= 5) throw error;
+        }
+      }
+    };
+    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let person = queue.shift(); person; person = queue.shift()) await issueOne(person);
+    });
+    await Promise.all(workers);
+    return { delta, lines };
+  }
+
+  return {
+    /**
+     * Runs (or resumes) one issuance run. Returns the run as it was left: DONE, FAILED, or PENDING again
+     * when this invocation ran short of time and handed over to a new one.
+     */
+    async run(runId: string): Promise<IssuanceRun | undefined> {
+      const token = randomUUID();
+      if (!(await runs.claim(runId, token, deps.now()))) return runs.get(runId);
+      const run = await runs.get(runId);
+      if (!run) throw new Error(`Issuance run ${runId} vanished after it was claimed`);
+      const finish = async (status: 'DONE' | 'FAILED', error?: string) => {
+        const at = deps.now().toISOString();
+        const finished = await runs.get(runId);
+        await transactWrite(deps.table, [
+          runs.finishItem(runId, token, status, at, error),
+          putNew(
+            deps.table.tableName,
+            auditItem({
+              eventId: newId('E'),
+              at,
+              action: 'COMPLETE_ISSUANCE',
+              actor: SYSTEM_ACTOR,
+              entityType: 'issuanceRun',
+              entityId: runId,
+              requestId: runId,
+              amountCents: finished?.issuedValueCents ?? 0,
+              details: {
+                campaignId: run.campaignId,
+                status,
+                issued: finished?.issued ?? 0,
+                alreadyIssued: finished?.alreadyIssued ?? 0,
+                notIssuedBudget: finished?.notIssuedBudget ?? 0,
+              },
+            }),
+          ),
+        ]);
+        return runs.get(runId);
+      };
+
+      try {
+        const campaign = await campaigns.get(run.campaignId);
+        if (!campaign) return finish('FAILED', `unknown campaign ${run.campaignId}`);
+        const budget = { spent: false };
+        let cursor = run.cursor;
+        let part = run.nextPart;
+        do {
+          const page = await people.issuablePage(run.campaignId, cursor, pageSize);
+          const { delta, lines } = await issuePage(run, campaign, page.people, budget);
+          if (lines.length > 0) {
+            await deps.documents.put(
+              letterManifestKey(run.campaignId, runId, part),
+              toJsonLines(lines),
+              LETTER_MANIFEST_CONTENT_TYPE,
+            );
+            part++;
+          }
+          cursor = page.nextKey;
+          const handOver = cursor !== undefined && (options.remainingMs?.() ?? Infinity) < HAND_OVER_MARGIN_MS;
+          const held = await runs.checkpoint(runId, token, delta, { cursor, nextPart: part }, handOver);
+          if (!held) throw new Error(`Issuance run ${runId} was taken from this worker`);
+          if (handOver) {
+            await deps.startJob('issueVouchers', { runId });
+            return runs.get(runId);
+          }
+        } while (cursor);
+        return await finish('DONE');
+      } catch (error) {
+        await finish('FAILED', error instanceof Error ? error.message : String(error)).catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+}
+
+export type IssuanceJob = ReturnType<typeof createIssuanceJob>;
