@@ -12,7 +12,13 @@ import type { Campaign } from '../../shared/campaigns/campaign.ts';
 import { addDays } from '../../shared/time/calendar-date.ts';
 import { codeFromRandomBytes, formatCode } from '../../shared/vouchers/voucher-code.ts';
 import { launchChromium, phonePage, screenshot } from '../support/browser.ts';
-import { createTestCampaign, idempotencyKey, issueTestVoucher, today } from '../support/ledger-fixtures.ts';
+import {
+  backdateRedemption,
+  createTestCampaign,
+  idempotencyKey,
+  issueTestVoucher,
+  today,
+} from '../support/ledger-fixtures.ts';
 import { api, localTarget } from '../support/local-target.ts';
 import {
   balanceOf,
@@ -365,6 +371,28 @@ describe('after the charge', () => {
 
     await button(page, 'Retour au scanner').click();
     await expectScreen(page, 'Scanner un bon');
+    await page.context().close();
+  });
+
+  it('explains a cancellation refused because its window has closed, and offers it no more', async () => {
+    const shop = await newShop();
+    const voucher = await issueTestVoucher(campaign);
+    const page = await signedInPage(shop);
+    await typeCode(page, voucher.code);
+    await expectScreen(page, 'Solde du bon');
+    await typeAmount(page, '15');
+    await button(page, 'Confirmer').click();
+    await expectScreen(page, 'Encaissement effectué');
+    const [redemption] = (await shopRedemptions(shop)).items;
+    // The shopkeeper comes back to the receipt the next day.
+    await backdateRedemption(String(redemption?.redemptionId), new Date(Date.now() - 26 * 3_600_000));
+    await button(page, 'Annuler cet encaissement').click();
+    await button(page, 'Oui, annuler l’encaissement').click();
+    await expect
+      .poll(() => visibleText(page, '#receipt-message'))
+      .toBe('Le délai pour annuler cet encaissement est dépassé. Contactez la commune pour le corriger.');
+    expect(await button(page, 'Annuler cet encaissement').isVisible()).toBe(false);
+    expect(await balanceOf(shop, voucher.code)).toBe(8500);
     await page.context().close();
   });
 });

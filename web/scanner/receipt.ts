@@ -1,10 +1,10 @@
 /**
  * The receipt of a redemption (amount, balance left, time, short reference) and its cancellation while
- * the ledger allows it (the day of the purchase, before settlement), after a second, explicit tap.
+ * the ledger allows it (within the campaign's window, before settlement), after a second, explicit tap.
  */
 import { formatEuros } from '../../shared/money/money.ts';
 import { ApiError } from '../lib/api-client.ts';
-import { brusselsToday, formatBrusselsTime } from '../lib/brussels-time.ts';
+import { formatBrusselsTime } from '../lib/brussels-time.ts';
 import { GaveUpError, retryUntilAnswered } from '../lib/retry-until-answered.ts';
 import { byId, setMessage, show } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';
@@ -96,8 +96,9 @@ export function setupReceipt(deps: {
       reference.textContent = answer.reference;
       setMessage(message, '');
       show(question, false);
-      // The ledger allows a cancellation on the day of the purchase only (and refuses it otherwise anyway).
-      show(reverseButton, brusselsToday(new Date(answer.createdAt)) === brusselsToday());
+      // A receipt is shown right after its redemption, well within the campaign's cancellation window; the
+      // ledger decides, and the button goes away with the explanation when the window has closed.
+      show(reverseButton, true);
       showScreen('receipt');
     },
   };

@@ -116,7 +116,7 @@ export const fr = {
   'error.AMOUNT_INVALID': 'Montant refusé : il doit être supérieur à 0,00 €, en euros et centimes (par exemple 12,50).',
   'error.IDEMPOTENCY_KEY_REUSED': 'Cette demande a déjà servi pour un autre montant : recommencez l’encaissement.',
   'error.REVERSAL_WINDOW_CLOSED':
-    'Cet encaissement ne peut plus être annulé (seulement le jour même). Contactez la commune pour le corriger.',
+    'Le délai pour annuler cet encaissement est dépassé. Contactez la commune pour le corriger.',
   'error.ALREADY_SETTLED':
     'Cet encaissement a déjà été remboursé à votre commerce : il ne peut plus être annulé. Contactez la commune.',
   'error.ALREADY_REVERSED': 'Cet encaissement est déjà annulé : le montant a été rendu au bon.',
