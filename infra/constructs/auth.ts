@@ -105,8 +105,10 @@ export class Auth extends Construct {
     this.userPoolClient = this.userPool.addClient('WebClient', {
       // Browser pages cannot keep a secret.
       generateSecret: false,
-      authFlows: { userSrp: true },
-      // The pages sign in with SRP directly; no hosted UI, so no OAuth flows or callback URLs.
+      // The pages sign in with plain fetch calls to InitiateAuth: USER_PASSWORD_AUTH (the password travels
+      // over TLS to Cognito only, never to our API) and REFRESH_TOKEN_AUTH, which every client allows.
+      // SRP stays allowed for tools. No hosted UI, so no OAuth flows or callback URLs.
+      authFlows: { userSrp: true, userPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

@@ -56,10 +56,9 @@ describe('the user pool', () => {
 });
 
 describe('the web client', () => {
-  it('signs in with SRP, has no secret and short-lived tokens', () => {
+  it('signs in as the pages do (password over TLS, refresh), has no secret and short-lived tokens', () => {
     dev.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
-      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
       IdTokenValidity: 60,
@@ -67,6 +66,12 @@ describe('the web client', () => {
       RefreshTokenValidity: 720,
       TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
     });
+    const client = Object.values(resourcesOfType(dev.template, 'AWS::Cognito::UserPoolClient'))[0];
+    expect([...(client?.Properties?.ExplicitAuthFlows as string[])].sort()).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
   });
 
   it('reads the merchant id but cannot write it (a shopkeeper cannot switch shops)', () => {
