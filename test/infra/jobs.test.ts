@@ -1,0 +1,160 @@
+/**
+ * The background jobs and what starts them: each worker has the runtime its job table entry asks for, no
+ * Lambda retry, and exactly its declared grants; each route may start exactly the jobs it declares and reach
+ * the documents bucket only if it declares it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { JOB_LIST } from '../../functions/jobs/job-table.ts';
+import { ROUTE_LIST } from '../../functions/routes/index.ts';
+import { jobFunctionVariable } from '../../functions/runtime/jobs.ts';
+import type { ProjectFunction } from '../../infra/constructs/project-function.ts';
+import { secretIdVariable } from '../../infra/constructs/secrets.ts';
+import { logicalIdOf, resourcesOfType, type Synthesised, statementsOfRole, synthStack } from './synth.ts';
+
+let dev: Synthesised;
+
+beforeAll(() => {
+  dev = synthStack('dev', { bundle: false });
+});
+
+function propertiesOf(fn: ProjectFunction): Record<string, unknown> {
+  const properties = resourcesOfType(dev.template, 'AWS::Lambda::Function')[logicalIdOf(dev.stack, fn)]?.Properties;
+  if (!properties) throw new Error('no function');
+  return properties;
+}
+const variablesOf = (fn: ProjectFunction) =>
+  (propertiesOf(fn).Environment as { Variables: Record<string, unknown> }).Variables;
+const roleIdOf = (fn: ProjectFunction) => (propertiesOf(fn).Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+const statementsOf = (fn: ProjectFunction, prefix: string) =>
+  statementsOfRole(dev.template, roleIdOf(fn)).filter((statement) =>
+    [statement.Action].flat().some((action) => action.startsWith(prefix)),
+  );
+const arnOf = (fn: ProjectFunction) => ({ 'Fn::GetAtt': [logicalIdOf(dev.stack, fn), 'Arn'] });
+
+function routeFunction(operationId: string): ProjectFunction {
+  const fn = dev.stack.api.functions[operationId];
+  if (!fn) throw new Error(`no function for ${operationId}`);
+  return fn;
+}
+
+describe('job workers', () => {
+  it.each(JOB_LIST.map((job) => [job.name, job] as const))(
+    '%s runs as its job table entry says, never retried by Lambda',
+    (name, job) => {
+      const fn = dev.stack.jobs.functions[name];
+      expect(propertiesOf(fn)).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Timeout: job.timeoutSeconds,
+        MemorySize: job.memorySize,
+        TracingConfig: { Mode: 'Active' },
+      });
+      dev.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalIdOf(dev.stack, fn) },
+        MaximumRetryAttempts: 0,
+      });
+    },
+  );
+
+  it.each(JOB_LIST.map((job) => [job.name] as const))(
+    '%s uses the items of the one table, and manages nothing',
+    (name) => {
+      const fn = dev.stack.jobs.functions[name];
+      const actions = new Set(statementsOf(fn, 'dynamodb:').flatMap((statement) => [statement.Action].flat()));
+      for (const action of [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:BatchGetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+      ]) {
+        expect(actions).toContain(action);
+      }
+      expect(
+        [...actions].filter((action) =>
+          /^dynamodb:(\*|Create|Delete(Table|Backup)|Update(Table|TimeToLive))/.test(action),
+        ),
+      ).toEqual([]);
+      expect(variablesOf(fn).TABLE_NAME).toEqual({ Ref: logicalIdOf(dev.stack, dev.stack.data.table) });
+    },
+  );
+
+  it('the import worker reads the person key only, uses the documents bucket, and starts nothing', () => {
+    const fn = dev.stack.jobs.functions.importRegister;
+    const secrets = statementsOf(fn, 'secretsmanager:').map((statement) => statement.Resource);
+    expect(secrets).toEqual([{ Ref: logicalIdOf(dev.stack, dev.stack.secrets.secrets.personKey) }]);
+    expect(variablesOf(fn)).toMatchObject({
+      [secretIdVariable('personKey')]: { Ref: logicalIdOf(dev.stack, dev.stack.secrets.secrets.personKey) },
+      DOCUMENTS_BUCKET: { Ref: logicalIdOf(dev.stack, dev.stack.data.documentsBucket) },
+    });
+    expect(variablesOf(fn)).not.toHaveProperty(secretIdVariable('voucherCodeKey'));
+    expect(statementsOf(fn, 'lambda:')).toEqual([]);
+  });
+
+  it('the issuance worker reads the code key only and may start itself again, nothing else', () => {
+    const fn = dev.stack.jobs.functions.issueVouchers;
+    const secrets = statementsOf(fn, 'secretsmanager:').map((statement) => statement.Resource);
+    expect(secrets).toEqual([{ Ref: logicalIdOf(dev.stack, dev.stack.secrets.secrets.voucherCodeKey) }]);
+    const invokes = statementsOf(fn, 'lambda:');
+    expect(invokes).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: arnOf(fn) }]);
+    // Its own name comes from the invocation context: in its environment it would be a circular reference.
+    expect(variablesOf(fn)).not.toHaveProperty(jobFunctionVariable('issueVouchers'));
+  });
+});
+
+describe('routes and jobs', () => {
+  it.each(ROUTE_LIST.map((route) => [route.operationId, route.permissions.jobs ?? []] as const))(
+    '%s may start exactly the jobs %j',
+    (operationId, jobs) => {
+      const fn = routeFunction(operationId);
+      const granted = statementsOf(fn, 'lambda:');
+      expect(granted.map((statement) => statement.Resource)).toEqual(
+        jobs.map((job) => arnOf(dev.stack.jobs.functions[job])),
+      );
+      for (const statement of granted) expect(statement.Action).toBe('lambda:InvokeFunction');
+      const variables = Object.keys(variablesOf(fn)).filter((name) => name.endsWith('_FUNCTION_NAME'));
+      expect(variables).toEqual(jobs.map(jobFunctionVariable));
+    },
+  );
+});
+
+describe('routes and the documents bucket', () => {
+  const bucketArn = () => ({ 'Fn::GetAtt': [logicalIdOf(dev.stack, dev.stack.data.documentsBucket), 'Arn'] });
+
+  it.each(ROUTE_LIST.map((route) => [route.operationId, route.permissions.buckets?.documents ?? 'none'] as const))(
+    '%s has %s access to the documents bucket',
+    (operationId, access) => {
+      const fn = routeFunction(operationId);
+      const s3 = statementsOf(fn, 's3:');
+      const actions = new Set(s3.flatMap((statement) => [statement.Action].flat()));
+      if (access === 'none') {
+        expect(s3).toEqual([]);
+        expect(variablesOf(fn)).not.toHaveProperty('DOCUMENTS_BUCKET');
+        return;
+      }
+      expect(variablesOf(fn).DOCUMENTS_BUCKET).toEqual({ Ref: logicalIdOf(dev.stack, dev.stack.data.documentsBucket) });
+      expect(actions.has('s3:GetObject*')).toBe(true);
+      expect(actions.has('s3:PutObject')).toBe(access === 'readWrite');
+      expect(actions.has('s3:DeleteObject*')).toBe(access === 'readWrite');
+      for (const statement of s3) {
+        const resources = [statement.Resource].flat();
+        expect(JSON.stringify(resources)).toContain(JSON.stringify(bucketArn()));
+      }
+    },
+  );
+
+  it('lets the pages upload to the bucket (CORS: PUT from the CloudFront origin only)', () => {
+    const distributionId = logicalIdOf(dev.stack, dev.stack.web.distribution);
+    dev.template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [
+          {
+            AllowedMethods: ['PUT', 'GET'],
+            AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] }],
+            AllowedHeaders: ['content-type', 'content-length'],
+          },
+        ],
+      },
+    });
+  });
+});
