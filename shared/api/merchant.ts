@@ -13,6 +13,7 @@ export const VoucherBalanceSchema = z
     balanceCents: z.int().nonnegative(),
     faceValueCents: z.int().positive(),
     status: z.enum(['ACTIVE', 'VOIDED', 'EXPIRED', 'NOT_YET_VALID']),
+    validFrom: CalendarDateSchema,
     validUntil: CalendarDateSchema,
   })
   .meta({ id: 'VoucherBalance' });
@@ -33,6 +34,7 @@ export const RedemptionAnswerSchema = z
     amountCents: z.int().positive(),
     balanceAfterCents: z.int().nonnegative(),
     createdAt: z.string().meta({ description: 'ISO 8601 with the Brussels offset' }),
+    reversibleUntil: z.string().meta({ description: 'Last instant the shop can cancel it (ISO 8601, Brussels offset)' }),
   })
   .meta({ id: 'Redemption' });
 export type RedemptionAnswer = z.infer<typeof RedemptionAnswerSchema>;

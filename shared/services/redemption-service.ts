@@ -105,6 +105,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
         balanceCents: voucher.balanceCents,
         faceValueCents: voucher.faceValueCents,
         status: voucherStateOn(voucher, validity, brusselsDateOf(now())),
+        validFrom: validity.startDate,
         validUntil: validity.endDate,
       };
     },
@@ -125,6 +126,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
       // The facts are read once; when the write is refused because the voucher moved on, the refusal
       // carries its new state, and only a refusal for another reason reads everything again.
       let facts: Omit<RedemptionFacts, 'amountCents' | 'today'> | undefined;
+      let windowHours: number | undefined;
       let last: LedgerOutcome | undefined;
       const result = await idempotentWrite<RedemptionAnswer>(idempotency, scope, now, async () => {
         if (facts && last?.currentVoucher) {
@@ -134,7 +136,12 @@ export function createRedemptionService(deps: LedgerDependencies) {
             findVoucher(merchantId, body.code),
             merchants.get(merchantId),
           ]);
-          facts = { voucher, merchant, enrolment: await merchants.getEnrolment(merchantId, voucher.campaignId) };
+          const [enrolment, campaign] = await Promise.all([
+            merchants.getEnrolment(merchantId, voucher.campaignId),
+            campaigns.get(voucher.campaignId),
+          ]);
+          facts = { voucher, merchant, enrolment };
+          windowHours = campaign?.reversalWindowHours;
         }
         const { voucher } = facts;
         const at = now();
@@ -157,6 +164,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
           amountCents: redemption.amountCents,
           balanceAfterCents,
           createdAt: brusselsTimestamp(at),
+          reversibleUntil: brusselsTimestamp(reversalDeadline(redemption, windowHours)),
         };
         last = await ledger.redeem({
           voucher,

@@ -56,6 +56,7 @@ describe('voucher look-up', () => {
       balanceCents: 10_000,
       faceValueCents: 10_000,
       status: 'ACTIVE',
+      validFrom: campaign.startDate,
       validUntil: campaign.endDate,
     });
   });
@@ -114,6 +115,8 @@ describe('redemption', () => {
     expect(answer.body.redemptionId).toMatch(/^R[0-9A-Z]{16}$/);
     expect(answer.body.reference).toBe(`R-${String(answer.body.redemptionId).slice(-6)}`);
     expect(answer.body.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0[12]:00$/);
+    // Cancellable until midnight in Brussels after the purchase (the default window).
+    expect(answer.body.reversibleUntil).toMatch(/T23:59:59\.999\+0[12]:00$/);
     expect(await balanceOf(voucher.code)).toBe(8750);
   });
 

@@ -39,7 +39,11 @@ function voucherAfterRefusal(voucher: VoucherBalance, error: ApiError): VoucherB
     case 'VOUCHER_VOIDED':
       return { ...voucher, status: 'VOIDED', balanceCents: 0 };
     case 'CAMPAIGN_NOT_OPEN':
-      return { ...voucher, status: 'NOT_YET_VALID' };
+      return {
+        ...voucher,
+        status: 'NOT_YET_VALID',
+        validFrom: typeof problem.validFrom === 'string' ? problem.validFrom : voucher.validFrom,
+      };
     default:
       return voucher;
   }
@@ -86,11 +90,13 @@ export function setupCharge(deps: {
     const why =
       nextVoucher.status === 'EXPIRED'
         ? t('voucher.status.EXPIRED', { date: formatFrenchDate(nextVoucher.validUntil) })
-        : nextVoucher.status !== 'ACTIVE'
-          ? t(`voucher.status.${nextVoucher.status}`)
-          : nextVoucher.balanceCents === 0
-            ? t('voucher.empty')
-            : '';
+        : nextVoucher.status === 'NOT_YET_VALID'
+          ? t('voucher.status.NOT_YET_VALID', { date: formatFrenchDate(nextVoucher.validFrom) })
+          : nextVoucher.status !== 'ACTIVE'
+            ? t(`voucher.status.${nextVoucher.status}`)
+            : nextVoucher.balanceCents === 0
+              ? t('voucher.empty')
+              : '';
     setMessage(voucherMessage, problem ?? why, problem || !usable ? 'error' : 'info');
     show(validity, nextVoucher.status !== 'EXPIRED');
     show(amountForm, usable);

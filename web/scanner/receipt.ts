@@ -96,9 +96,9 @@ export function setupReceipt(deps: {
       reference.textContent = answer.reference;
       setMessage(message, '');
       show(question, false);
-      // A receipt is shown right after its redemption, well within the campaign's cancellation window; the
-      // ledger decides, and the button goes away with the explanation when the window has closed.
-      show(reverseButton, true);
+      // Offered while the campaign's window is open (the answer says until when); the ledger still decides,
+      // and the button goes away with the explanation if the window closed meanwhile.
+      show(reverseButton, Date.now() <= Date.parse(answer.reversibleUntil));
       showScreen('receipt');
     },
   };

@@ -53,7 +53,7 @@ export const fr = {
   'voucher.status.EXPIRED': 'Ce bon a expiré le {date} : il ne peut plus être encaissé.',
   'voucher.status.VOIDED':
     'Ce bon a été annulé et remplacé : il ne peut plus être utilisé. Son titulaire peut s’adresser à la commune.',
-  'voucher.status.NOT_YET_VALID': 'Ce bon n’est pas encore utilisable : la campagne n’a pas encore commencé.',
+  'voucher.status.NOT_YET_VALID': 'Ce bon n’est pas encore utilisable : il le sera à partir du {date}.',
   'voucher.empty': 'Ce bon est entièrement utilisé : il ne reste rien à encaisser.',
   'voucher.amount.label': 'Montant',
   'voucher.amount.hint': 'Montant de l’achat en euros, par exemple 12,50 (au plus {balance}).',
