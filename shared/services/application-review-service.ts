@@ -12,7 +12,7 @@ import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
 import { auditItem, putNew } from '../data/ledger-items.ts';
 import { createPersonStore, personItem, versionCondition } from '../data/person-store.ts';
-import { transactWrite } from '../data/transactions.ts';
+import { ContentionTimeoutError, transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor, AuditEvent } from '../ledger/audit-event.ts';
@@ -87,13 +87,21 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
     if (application.issuance === 'ISSUED' || application.issuance === 'ALREADY_HOLDS_ONE') return application;
     const campaign = await campaigns.get(application.campaignId);
     if (!campaign) throw new Error(`Application ${application.applicationId} of an unknown campaign`);
-    const result = await vouchers.issue({
-      campaign,
-      beneficiaryRef: person.personRef,
-      householdRef: person.householdRef,
-      actor: request.actor,
-      requestId: request.requestId,
-    });
+    const result = await vouchers
+      .issue({
+        campaign,
+        beneficiaryRef: person.personRef,
+        householdRef: person.householdRef,
+        actor: request.actor,
+        requestId: request.requestId,
+      })
+      .catch((error: unknown) => {
+        // An issuance run holding the budget counter: the approval stands; asking again issues the voucher.
+        if (error instanceof ContentionTimeoutError) {
+          throw new DomainError('CONFLICT', 'The campaign is busy issuing vouchers; approve again in a moment.');
+        }
+        throw error;
+      });
     if (result.outcome === 'ISSUED') {
       await deps.documents.put(
         letterManifestKey(campaign.campaignId, application.applicationId, 1),

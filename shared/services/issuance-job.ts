@@ -167,8 +167,16 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
         const budget = { spent: false };
         let cursor = run.cursor;
         let part = run.nextPart;
+        const read = (key: Record<string, unknown> | undefined) => {
+          const page = people.issuablePage(run.campaignId, key, pageSize);
+          page.catch(() => undefined); // a read left behind (hand-over, failure) must not be an unhandled rejection
+          return page;
+        };
+        let next = read(cursor);
         do {
-          const page = await people.issuablePage(run.campaignId, cursor, pageSize);
+          const page = await next;
+          // The next page is read while this one is issued (its claims are still checked when its turn comes).
+          if (page.nextKey) next = read(page.nextKey);
           const { delta, lines } = await issuePage(run, campaign, page.people, budget);
           if (lines.length > 0) {
             await deps.documents.put(
