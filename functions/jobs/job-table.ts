@@ -16,6 +16,8 @@ export interface JobDefinition {
   /** Lambda's longest run is 15 minutes; a worker that may need more hands over to a fresh invocation. */
   readonly timeoutSeconds: number;
   readonly memorySize: number;
+  /** Started by EventBridge Scheduler at this time of day, Brussels time, instead of by a request. */
+  readonly dailyAt?: { readonly hour: number; readonly minute: number };
 }
 
 export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
@@ -40,6 +42,16 @@ export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
     },
     timeoutSeconds: 900,
     memorySize: 1024,
+  },
+  purgePersonalData: {
+    name: 'purgePersonalData',
+    entry: 'functions/jobs/purge-personal-data.ts',
+    description:
+      'Deletes the personal data of campaigns whose purge date has come (people, applications, proofs, reports)',
+    permissions: { table: 'readWrite', buckets: { documents: 'readWrite' } },
+    timeoutSeconds: 900,
+    memorySize: 512,
+    dailyAt: { hour: 3, minute: 30 },
   },
 };
 

@@ -7,6 +7,7 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_DESIGN, type TableDesign } from '../../shared/data/table-design.ts';
+import { UPLOADS_PREFIX } from '../../shared/imports/register-import.ts';
 
 export interface DataProps {
   /**
@@ -85,6 +86,13 @@ export class Data extends Construct {
         {
           noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(90),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+        {
+          // Register files carry every national number in clear: the import deletes them once read, and
+          // one uploaded but never processed goes after a day, its old versions a day later.
+          prefix: UPLOADS_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
         },
       ],
       serverAccessLogsBucket: this.accessLogsBucket,

@@ -1,20 +1,23 @@
 /**
  * The background jobs (functions/jobs/job-table.ts): one worker function each, started by an async invoke
- * from the API (register import, issuance run), with exactly the permissions its definition declares.
+ * from the API (register import, issuance run) or daily by EventBridge Scheduler (the purge of personal
+ * data), with exactly the permissions its definition declares.
  * Lambda does not retry them: each worker claims its job once, and a failure is recorded on the job for
  * staff to see and start again, rather than replayed blindly.
  */
 import { join } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { JOB_LIST, type JobDefinition } from '../../functions/jobs/job-table.ts';
 import type { JobName, SecretName } from '../../functions/routes/route.ts';
 import { grantPermissions } from './grants.ts';
-import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
+import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT, referenceOf } from './project-function.ts';
 
 export interface JobsProps {
   readonly stage: string;
@@ -50,6 +53,26 @@ export class Jobs extends Construct {
       });
       fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.hours(1) });
       functions[job.name] = fn;
+      if (job.dailyAt) {
+        const role = new Role(this, `${job.name}SchedulerRole`, {
+          assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+          description: `Lets EventBridge Scheduler start ${job.name}`,
+        });
+        Validations.of(role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::${referenceOf(fn.node.defaultChild, 'Arn')}:*]`,
+          reason: `The scheduler target grants lambda:InvokeFunction on ${job.name} and its own versions/aliases (<arn>:*), no other function.`,
+        });
+        new Schedule(this, `${job.name}Daily`, {
+          description: `${job.name}, daily at ${job.dailyAt.hour}:${String(job.dailyAt.minute).padStart(2, '0')} Brussels time`,
+          schedule: ScheduleExpression.cron({
+            hour: String(job.dailyAt.hour),
+            minute: String(job.dailyAt.minute),
+            timeZone: TimeZone.EUROPE_BRUSSELS,
+          }),
+          // A missed day is caught up the next: the job does whatever is due, so one retry is plenty.
+          target: new LambdaInvoke(fn, { input: ScheduleTargetInput.fromObject({}), retryAttempts: 1, role }),
+        });
+      }
     }
     for (const job of definitions) {
       const fn = functions[job.name];

@@ -193,7 +193,7 @@ export function grantJob(fn: ProjectFunction, job: IFunction, envName: string): 
 }
 
 /** The cdk-nag spelling of `Fn::GetAtt [<logical id>, <attribute>]` for a resource of this stack. */
-function referenceOf(resource: unknown, attribute: string): string {
+export function referenceOf(resource: unknown, attribute: string): string {
   if (!(resource instanceof CfnElement)) throw new Error('referenceOf: expected an L1 resource');
   return `<${Stack.of(resource).getLogicalId(resource)}.${attribute}>`;
 }

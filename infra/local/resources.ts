@@ -20,6 +20,7 @@ export const LOCAL_RESOURCES = {
   jobs: {
     importRegister: 'importRegister',
     issueVouchers: 'issueVouchers',
+    purgePersonalData: 'purgePersonalData',
   },
 } as const;
 

@@ -16,6 +16,7 @@ export const CampaignSchema = z
     createdAt: z.string(),
     issuedValueCents: z.int().nonnegative().optional().meta({ description: 'Face value issued so far' }),
     issuedCount: z.int().nonnegative().optional().meta({ description: 'Vouchers issued so far' }),
+    purgedAt: z.string().optional().meta({ description: 'When its personal data was deleted (purge date passed)' }),
   })
   .extend(CampaignInputSchema.shape)
   .meta({ id: 'Campaign' });

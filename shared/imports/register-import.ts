@@ -61,6 +61,17 @@ export const EMPTY_COUNTS: ImportCounts = {
   duplicates: 0,
 };
 
+/**
+ * Where browsers upload what is read once and deleted (register files). The bucket expires this prefix
+ * after a day (infra/constructs/data.ts): a file uploaded and never processed does not linger either.
+ */
+export const UPLOADS_PREFIX = 'uploads/';
+
 export function registerObjectKey(campaignId: string, importId: string): string {
-  return `imports/${campaignId}/${importId}/register.csv`;
+  return `${UPLOADS_PREFIX}registers/${campaignId}/${importId}.csv`;
+}
+
+/** Where an import's reports are kept (for the campaign's life). */
+export function importReportPrefix(campaignId: string, importId: string): string {
+  return `imports/${campaignId}/${importId}/`;
 }

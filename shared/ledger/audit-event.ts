@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'REJECT_APPLICATION',
   'VIEW_APPLICATION',
   'LIST_APPLICATIONS',
+  'PURGE_CAMPAIGN',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

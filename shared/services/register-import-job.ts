@@ -15,7 +15,12 @@ import type { TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { eligibilityOf } from '../eligibility/eligibility.ts';
 import { newId } from '../ids.ts';
-import { EMPTY_COUNTS, type ImportCounts, type RegisterImport } from '../imports/register-import.ts';
+import {
+  EMPTY_COUNTS,
+  type ImportCounts,
+  importReportPrefix,
+  type RegisterImport,
+} from '../imports/register-import.ts';
 import { SYSTEM_ACTOR } from '../ledger/audit-event.ts';
 import { fingerprintOf, type Person, type RegisterData } from '../people/person.ts';
 import { householdRefFor, personRefFor } from '../people/person-ref.ts';
@@ -185,7 +190,7 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
 
     const missing = await markMissing(campaign.campaignId, job.importId, seen);
     counts.people.missing = missing.length;
-    const base = job.objectKey.replace(/[^/]+$/, '');
+    const base = importReportPrefix(job.campaignId, job.importId);
     const reportKey = `${base}rejected-lines.csv`;
     await deps.documents.put(reportKey, rejectionReport(rejections, duplicates), CSV);
     let missingReportKey: string | undefined;

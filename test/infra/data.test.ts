@@ -105,7 +105,16 @@ describe('the buckets', () => {
     const documents = resourcesOfType(dev.template, 'AWS::S3::Bucket')[documentsId];
     expect(documents?.Properties?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(documents?.Properties?.LifecycleConfiguration).toEqual({
-      Rules: [expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 90 }, Status: 'Enabled' })],
+      Rules: [
+        expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 90 }, Status: 'Enabled' }),
+        // Uploaded register files (national numbers in clear) never linger.
+        expect.objectContaining({
+          Prefix: 'uploads/',
+          ExpirationInDays: 1,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          Status: 'Enabled',
+        }),
+      ],
     });
     expect(documents?.Properties?.LoggingConfiguration).toEqual({
       DestinationBucketName: { Ref: logsId },

@@ -102,6 +102,37 @@ describe('job workers', () => {
   });
 });
 
+describe('scheduled jobs', () => {
+  it('the purge runs daily at 3:30 Brussels time, started by a role that may invoke that function only', () => {
+    const fn = dev.stack.jobs.functions.purgePersonalData;
+    const schedules = Object.values(resourcesOfType(dev.template, 'AWS::Scheduler::Schedule'));
+    expect(schedules).toHaveLength(JOB_LIST.filter((job) => job.dailyAt).length);
+    const schedule = schedules[0]?.Properties ?? {};
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'cron(30 3 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Brussels',
+      State: 'ENABLED',
+      Target: { Arn: arnOf(fn), RetryPolicy: { MaximumRetryAttempts: 1 } },
+    });
+    const roleId = (schedule.Target as { RoleArn: { 'Fn::GetAtt': [string] } }).RoleArn['Fn::GetAtt'][0];
+    const statements = statementsOfRole(dev.template, roleId);
+    expect(statements.flatMap((statement) => [statement.Action].flat())).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(statements.map((statement) => statement.Resource))).not.toMatch(
+      new RegExp(
+        Object.keys(dev.stack.jobs.functions)
+          .filter((name) => name !== 'purgePersonalData')
+          .join('|'),
+      ),
+    );
+  });
+
+  it('the purge reads no secret and starts nothing', () => {
+    const fn = dev.stack.jobs.functions.purgePersonalData;
+    expect(statementsOf(fn, 'secretsmanager:')).toEqual([]);
+    expect(statementsOf(fn, 'lambda:')).toEqual([]);
+  });
+});
+
 describe('routes and jobs', () => {
   it.each(ROUTE_LIST.map((route) => [route.operationId, route.permissions.jobs ?? []] as const))(
     '%s may start exactly the jobs %j',

@@ -16,6 +16,8 @@ export interface LocalTargetInfo {
     readonly s3: string;
     readonly ses: string;
     readonly secrets: string;
+    /** The local Lambda Invoke endpoint of the background jobs. */
+    readonly lambda: string;
   };
   readonly tableName: string;
   readonly buckets: Readonly<Record<string, string>>;
