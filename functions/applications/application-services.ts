@@ -21,14 +21,10 @@ export const reviewServiceWithIssuance = once(async () =>
   createApplicationReviewService({ ...(await ledgerDependencies()), documents: documentsFromEnvironment() }),
 );
 
-/**
- * Listing, viewing and rejecting never issue: their functions get no code key (least privilege), so the
- * key is a stand-in that cannot hash or seal anything that matters.
- */
+/** Listing, viewing and rejecting never issue: their functions get no code key (least privilege). */
 export const reviewService = once(async () =>
   createApplicationReviewService({
     table: tableFromEnvironment(),
-    codeKey: Buffer.alloc(0),
     now: () => new Date(),
     documents: documentsFromEnvironment(),
   }),

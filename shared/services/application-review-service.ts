@@ -27,8 +27,10 @@ import { sealCode } from '../vouchers/code-seal.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
 import { createVoucherService } from './voucher-service.ts';
 
-export interface ApplicationReviewDependencies extends LedgerDependencies {
+export interface ApplicationReviewDependencies extends Omit<LedgerDependencies, 'codeKey'> {
   readonly documents: DocumentStore;
+  /** Needed to approve (approval issues a voucher); functions that only list, view or reject go without. */
+  readonly codeKey?: Buffer;
 }
 
 export interface StaffRequest {
@@ -43,7 +45,8 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
   const people = createPersonStore(deps.table);
   const campaigns = createCampaignStore(deps.table);
   const audits = createAuditStore(deps.table);
-  const vouchers = createVoucherService(deps);
+  const { codeKey } = deps;
+  const vouchers = codeKey ? createVoucherService({ ...deps, codeKey }) : undefined;
   const { tableName } = deps.table;
 
   const event = (
@@ -85,6 +88,7 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
   /** Issues the approved person's voucher, unless done already; records what happened on the application. */
   async function issueFor(application: Application, person: Person, request: StaffRequest): Promise<Application> {
     if (application.issuance === 'ISSUED' || application.issuance === 'ALREADY_HOLDS_ONE') return application;
+    if (!vouchers || !codeKey) throw new Error('This function may not issue vouchers: it has no code key');
     const campaign = await campaigns.get(application.campaignId);
     if (!campaign) throw new Error(`Application ${application.applicationId} of an unknown campaign`);
     const result = await vouchers
@@ -105,7 +109,7 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
     if (result.outcome === 'ISSUED') {
       await deps.documents.put(
         letterManifestKey(campaign.campaignId, application.applicationId, 1),
-        toJsonLines([manifestLine(result.voucher, sealCode(deps.codeKey, result.code))]),
+        toJsonLines([manifestLine(result.voucher, sealCode(codeKey, result.code))]),
         LETTER_MANIFEST_CONTENT_TYPE,
       );
     }
