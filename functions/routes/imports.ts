@@ -42,11 +42,11 @@ export const importRoutes = {
     path: '/campaigns/{campaignId}/imports/{importId}',
     entry: 'functions/imports/get-import.ts',
     access: ['staff', 'admin'],
-    summary: 'An import: status, counts, and short-lived links to its reports',
+    summary: 'An import: status, counts, and short-lived links to its reports (the missing-people link is audited)',
     tag: 'imports',
     params: ImportParamsSchema,
     success: { status: 200, description: 'The import', schema: ImportStatusSchema },
     errors: ['IMPORT_NOT_FOUND'],
-    permissions: { table: 'read', buckets: { documents: 'read' } },
+    permissions: { table: 'readWrite', buckets: { documents: 'read' } },
   }),
 };

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'REJECT_APPLICATION',
   'VIEW_APPLICATION',
   'LIST_APPLICATIONS',
+  'VIEW_MISSING_PEOPLE',
   'PURGE_CAMPAIGN',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,6 +3,7 @@
  * worker runs in the background: shared/services/register-import-job.ts), and the status with the counts
  * and short-lived links to the reports.
  */
+import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
 import { createImportStore, importItem } from '../data/import-store.ts';
@@ -49,6 +50,7 @@ export const REGISTER_CONTENT_TYPE = 'text/csv';
 export function createImportService(deps: ImportServiceDependencies) {
   const imports = createImportStore(deps.table);
   const campaigns = createCampaignStore(deps.table);
+  const audits = createAuditStore(deps.table);
   const { tableName } = deps.table;
 
   const requireImport = async (campaignId: string, importId: string): Promise<RegisterImport> => {
@@ -155,8 +157,20 @@ export function createImportService(deps: ImportServiceDependencies) {
       return { importId, status: 'PROCESSING' as ImportStatus };
     },
 
-    async status(campaignId: string, importId: string): Promise<ImportView> {
+    /**
+     * The import as staff see it. A link to the missing-people report hands out names and birth dates:
+     * giving it is a look-up of those people, and is audited like one.
+     */
+    async status(campaignId: string, importId: string, actor: Actor, requestId: string): Promise<ImportView> {
       const job = await requireImport(campaignId, importId);
+      if (job.missingReportKey) {
+        await audits.record(
+          event('VIEW_MISSING_PEOPLE', actor, importId, requestId, {
+            campaignId,
+            people: job.counts?.people.missing ?? 0,
+          }),
+        );
+      }
       const link = (key: string | undefined, fileName: string) =>
         key
           ? deps.documents.downloadUrl(key, {

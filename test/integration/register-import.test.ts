@@ -4,6 +4,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { createAuditStore } from '../../shared/data/audit-store.ts';
 import { personKeys } from '../../shared/data/keys.ts';
 import type { Person } from '../../shared/people/person.ts';
 import { exportBytes, fixtureText } from '../fixtures/register/register-files.ts';
@@ -161,6 +162,8 @@ describe('register import', () => {
     const status = await importRegister(campaignId, updated);
     expect(status.people).toEqual({ new: 1, updated: 1, unchanged: 4, missing: 1, notEligible: 0 });
     const missing = await (await fetch(status.missingReportUrl ?? '')).text();
+    const lookUps = await createAuditStore(localTable()).forEntity('import', status.importId);
+    expect(lookUps.filter((event) => event.action === 'VIEW_MISSING_PEOPLE').length).toBeGreaterThan(0);
     expect(missing).toContain('Peeters');
     expect(missing).toContain('11/03/2012');
 
