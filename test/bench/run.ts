@@ -5,6 +5,8 @@
  *   bundles     each Lambda bundle's minified size and cold import time under Node 24
  *   redemption  POST /merchant/redemptions at concurrency 1/8/32 vs raw TransactWriteItems; hot voucher
  *   register    register import parse + validate + eligibility rows/s and peak memory (100,000 rows)
+ *   issuance    issuance vouchers/s against DynamoDB Local (one run, two at once) beside raw writes
+ *   scanner     the scanner page's initial JS and transfer (gzip), load to decoded QR to shown balance
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -13,7 +15,9 @@ import { startBenchTarget } from './bench-target.ts';
 import { measureRoute } from './http-latency.ts';
 import { measureBundles } from './lambda-bundles.ts';
 import { benchRedemption } from './redemption.ts';
+import { benchIssuance, printIssuance } from './issuance.ts';
 import { benchRegisterParse, printRegisterParse } from './register-parse.ts';
+import { benchScanner, printScannerFigures } from './scanner.ts';
 import { startPlatform } from './startup.ts';
 import { kib, ms, printTable } from './stats.ts';
 
@@ -114,7 +118,15 @@ async function register(): Promise<void> {
   printRegisterParse(figures);
 }
 
-const SECTIONS: Record<string, () => Promise<void>> = { startup, bundles, redemption, register };
+async function issuance(): Promise<void> {
+  printIssuance(await benchIssuance());
+}
+
+async function scanner(): Promise<void> {
+  printScannerFigures(await benchScanner());
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = { startup, bundles, redemption, register, issuance, scanner };
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
