@@ -1,7 +1,7 @@
 /** Schemas of the application routes: filing and submitting (public), reviewing (staff). */
 import { z } from 'zod';
 import { APPLICATION_STATUSES, MAX_PROOF_BYTES, PROOF_CONTENT_TYPES } from '../applications/application.ts';
-import { CalendarDateSchema } from '../time/calendar-date.ts';
+import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
 
 export const ApplicationParamsSchema = CampaignIdParamsSchema.extend({

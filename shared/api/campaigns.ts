@@ -1,7 +1,7 @@
 /** Schemas of the campaign routes (staff). */
 import { z } from 'zod';
 import { CampaignInputSchema } from '../campaigns/campaign.ts';
-import { CalendarDateSchema } from '../time/calendar-date.ts';
+import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 
 export const CampaignIdParamsSchema = z.object({
   campaignId: z

@@ -1,6 +1,6 @@
 /** Schemas of the merchant routes (the scanner's API). Nothing personal ever appears in them. */
 import { z } from 'zod';
-import { CalendarDateSchema } from '../time/calendar-date.ts';
+import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 
 export const VoucherCodeParamsSchema = z.object({
   code: z.string().min(1).max(512).meta({
@@ -34,7 +34,9 @@ export const RedemptionAnswerSchema = z
     amountCents: z.int().positive(),
     balanceAfterCents: z.int().nonnegative(),
     createdAt: z.string().meta({ description: 'ISO 8601 with the Brussels offset' }),
-    reversibleUntil: z.string().meta({ description: 'Last instant the shop can cancel it (ISO 8601, Brussels offset)' }),
+    reversibleUntil: z
+      .string()
+      .meta({ description: 'Last instant the shop can cancel it (ISO 8601, Brussels offset)' }),
   })
   .meta({ id: 'Redemption' });
 export type RedemptionAnswer = z.infer<typeof RedemptionAnswerSchema>;

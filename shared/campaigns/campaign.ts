@@ -3,7 +3,8 @@
  * current end date, so extending a campaign needs no new letter.
  */
 import { z } from 'zod';
-import { addDays, type CalendarDate, CalendarDateSchema } from '../time/calendar-date.ts';
+import { addDays, type CalendarDate } from '../time/calendar-date.ts';
+import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 
 const ageBandShape = {
   minAge: z.int().min(0).max(120),

@@ -4,24 +4,13 @@
  * applicant by national number, yet holds no national number, no register household id and no IP address.
  */
 import { createHmac } from 'node:crypto';
+import { BASE32HEX_ALPHABET, toBase32 } from '../encoding/base32.ts';
 import type { NationalNumber } from '../register/national-number.ts';
 
 function keyedRef(prefix: string, personKey: Buffer, purpose: string, value: string): string {
   // 120 bits of the HMAC in base32hex: collision-free for any town, short enough for keys and letters.
   const digest = createHmac('sha256', personKey).update(`${purpose}:v1:${value}`).digest().subarray(0, 15);
-  let out = prefix;
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of digest) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += '0123456789abcdefghijklmnopqrstuv'[(buffer >> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  return out;
+  return prefix + toBase32(digest, BASE32HEX_ALPHABET);
 }
 
 /** The person's reference: the same national number gives the same reference in every import and campaign. */

@@ -1,13 +1,13 @@
 /**
  * Calendar dates (`YYYY-MM-DD`) as the town lives them: in Europe/Brussels, whatever the server's zone.
  * A campaign "open until 31/03" is open until midnight in Brussels, not in UTC.
+ * Browser-safe and free of zod, so the pages can use it without the weight of a schema library.
  */
-import { z } from 'zod';
 
 export const TOWN_TIME_ZONE = 'Europe/Brussels';
 
-export const CalendarDateSchema = z.iso.date().meta({ id: 'CalendarDate', description: 'YYYY-MM-DD, Europe/Brussels' });
-export type CalendarDate = z.infer<typeof CalendarDateSchema>;
+/** `YYYY-MM-DD` in Europe/Brussels (validated at the API's edge by calendar-date-schema.ts). */
+export type CalendarDate = string;
 
 const brusselsDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: TOWN_TIME_ZONE,
@@ -54,4 +54,16 @@ export function brusselsTimestamp(instant: Date): string {
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
   const millis = instant.getUTCMilliseconds().toString().padStart(3, '0');
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${millis}${offset}`;
+}
+
+const brusselsClock = new Intl.DateTimeFormat('fr-BE', {
+  timeZone: TOWN_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `14:05` in Brussels, from an ISO 8601 instant (with any offset) or a Date. */
+export function formatBrusselsTime(instant: string | Date): string {
+  return brusselsClock.format(typeof instant === 'string' ? new Date(instant) : instant);
 }

@@ -4,9 +4,9 @@
  * until the server answers or the shopkeeper gives up, always with the same Idempotency-Key.
  */
 import { formatEuros, MoneyFormatError, parseEuros } from '../../shared/money/money.ts';
+import { formatFrenchDate } from '../../shared/time/calendar-date.ts';
 import { formatCode } from '../../shared/vouchers/voucher-code.ts';
 import { ApiError } from '../lib/api-client.ts';
-import { formatFrenchDate } from '../lib/brussels-time.ts';
 import { GaveUpError, retryUntilAnswered } from '../lib/retry-until-answered.ts';
 import { byId, setFieldError, setMessage, show } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';

@@ -1,8 +1,8 @@
 /** Every answer the API can give the scanner, as a French sentence that says what to do next. */
 import type { ErrorCode } from '../../shared/errors/domain-error.ts';
 import { formatEuros } from '../../shared/money/money.ts';
+import { formatBrusselsTime, formatFrenchDate } from '../../shared/time/calendar-date.ts';
 import { ApiError } from '../lib/api-client.ts';
-import { formatBrusselsTime, formatFrenchDate } from '../lib/brussels-time.ts';
 import { type ScannerMessageKey, t } from './i18n/index.ts';
 
 /**

@@ -7,8 +7,8 @@ import type {
   ReversalAnswer,
   VoucherBalance,
 } from '../../shared/api/merchant.ts';
+import { brusselsDateOf } from '../../shared/time/calendar-date.ts';
 import type { Session } from '../lib/auth/session.ts';
-import { brusselsToday } from '../lib/brussels-time.ts';
 
 export type Me = z.infer<typeof MeSchema>;
 export type { MerchantRedemptionList, RedemptionAnswer, ReversalAnswer, VoucherBalance };
@@ -40,7 +40,7 @@ export function merchantApi(session: Session): MerchantApi {
         ...(signal ? { signal } : {}),
       }),
     today: () => {
-      const today = brusselsToday();
+      const today = brusselsDateOf(new Date());
       return session.request<MerchantRedemptionList>(`/merchant/redemptions?from=${today}&to=${today}`);
     },
   };

@@ -3,8 +3,8 @@
  * the ledger allows it (within the campaign's window, before settlement), after a second, explicit tap.
  */
 import { formatEuros } from '../../shared/money/money.ts';
+import { formatBrusselsTime } from '../../shared/time/calendar-date.ts';
 import { ApiError } from '../lib/api-client.ts';
-import { formatBrusselsTime } from '../lib/brussels-time.ts';
 import { GaveUpError, retryUntilAnswered } from '../lib/retry-until-answered.ts';
 import { byId, setMessage, show } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';

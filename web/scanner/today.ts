@@ -1,6 +1,6 @@
 /** Today's redemptions of the shop, newest first, with the day's total (cancelled ones shown, not counted). */
 import { formatEuros } from '../../shared/money/money.ts';
-import { formatBrusselsTime } from '../lib/brussels-time.ts';
+import { formatBrusselsTime } from '../../shared/time/calendar-date.ts';
 import { byId, setMessage } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';
 import { t } from './i18n/index.ts';
