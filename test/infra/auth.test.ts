@@ -67,7 +67,7 @@ describe('the web client', () => {
       TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
     });
     const client = Object.values(resourcesOfType(dev.template, 'AWS::Cognito::UserPoolClient'))[0];
-    expect([...(client?.Properties?.ExplicitAuthFlows as string[])].sort()).toEqual([
+    expect([...((client?.Properties?.ExplicitAuthFlows as string[] | undefined) ?? [])].sort()).toEqual([
       'ALLOW_REFRESH_TOKEN_AUTH',
       'ALLOW_USER_PASSWORD_AUTH',
       'ALLOW_USER_SRP_AUTH',
