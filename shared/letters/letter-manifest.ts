@@ -6,6 +6,12 @@
  * never the clear code), its beneficiary and household references (the letter pipeline reads names and
  * address from the person, and groups minors' letters by household). The pipeline opens the codes, renders
  * the letters, and deletes the manifest: after that, no copy of a code exists anywhere.
+ *
+ * A manifest part is written BEFORE its vouchers are issued, so a crash can never leave a voucher whose code
+ * nobody has. A line is therefore a candidate: the pipeline prints a letter only for a voucher that exists
+ * and is ACTIVE (a line of a person who already held one, or for whom the budget ran out, or whose issuing
+ * never happened, has no voucher). Each attempt writes its own part (`part-NNNN.<attempt>.jsonl`), so a
+ * retried page never overwrites the codes of vouchers issued by the attempt that crashed.
  */
 import type { Voucher } from '../vouchers/voucher.ts';
 
@@ -26,8 +32,8 @@ export function letterManifestPrefix(campaignId: string, batchId: string): strin
   return `letters/pending/${campaignId}/${batchId}/`;
 }
 
-export function letterManifestKey(campaignId: string, batchId: string, part: number): string {
-  return `${letterManifestPrefix(campaignId, batchId)}part-${String(part).padStart(4, '0')}.jsonl`;
+export function letterManifestKey(campaignId: string, batchId: string, part: number, attempt: string): string {
+  return `${letterManifestPrefix(campaignId, batchId)}part-${String(part).padStart(4, '0')}.${attempt}.jsonl`;
 }
 
 export function manifestLine(voucher: Voucher, sealedCode: string): LetterManifestLine {

@@ -91,28 +91,27 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
     if (!vouchers || !codeKey) throw new Error('This function may not issue vouchers: it has no code key');
     const campaign = await campaigns.get(application.campaignId);
     if (!campaign) throw new Error(`Application ${application.applicationId} of an unknown campaign`);
-    const result = await vouchers
-      .issue({
-        campaign,
-        beneficiaryRef: person.personRef,
-        householdRef: person.householdRef,
-        actor: request.actor,
-        requestId: request.requestId,
-      })
-      .catch((error: unknown) => {
-        // An issuance run holding the budget counter: the approval stands; asking again issues the voucher.
-        if (error instanceof ContentionTimeoutError) {
-          throw new DomainError('CONFLICT', 'The campaign is busy issuing vouchers; approve again in a moment.');
-        }
-        throw error;
-      });
-    if (result.outcome === 'ISSUED') {
-      await deps.documents.put(
-        letterManifestKey(campaign.campaignId, application.applicationId, 1),
-        toJsonLines([manifestLine(result.voucher, sealCode(codeKey, result.code))]),
-        LETTER_MANIFEST_CONTENT_TYPE,
-      );
-    }
+    const issueRequest = {
+      campaign,
+      beneficiaryRef: person.personRef,
+      householdRef: person.householdRef,
+      actor: request.actor,
+      requestId: request.requestId,
+    };
+    // The sealed code goes to the letter manifest before the voucher exists (shared/letters/letter-manifest.ts).
+    const planned = vouchers.plan(issueRequest);
+    await deps.documents.put(
+      letterManifestKey(campaign.campaignId, application.applicationId, 1, planned.voucher.voucherId.slice(1, 9)),
+      toJsonLines([manifestLine(planned.voucher, sealCode(codeKey, planned.code))]),
+      LETTER_MANIFEST_CONTENT_TYPE,
+    );
+    const result = await vouchers.issuePlanned(planned, issueRequest).catch((error: unknown) => {
+      // An issuance run holding the budget counter: the approval stands; asking again issues the voucher.
+      if (error instanceof ContentionTimeoutError) {
+        throw new DomainError('CONFLICT', 'The campaign is busy issuing vouchers; approve again in a moment.');
+      }
+      throw error;
+    });
     const updated: Application = {
       ...application,
       issuance: result.outcome,

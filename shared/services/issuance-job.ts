@@ -67,40 +67,63 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
   const pageSize = options.pageSize ?? 100;
   const concurrency = options.concurrency ?? 4;
 
-  /** Issues to one page of people; returns its counts and manifest lines. */
+  /**
+   * Issues to one page of people and returns its counts. The codes are drawn first and their manifest part
+   * written before any voucher exists (see shared/letters/letter-manifest.ts): a crash can then leave lines
+   * without vouchers, never vouchers without codes.
+   */
   async function issuePage(
     run: IssuanceRun,
     campaign: Parameters<typeof vouchers.issue>[0]['campaign'],
     page: readonly Person[],
     budget: { spent: boolean },
-  ): Promise<{ delta: IssuanceCounts; lines: LetterManifestLine[] }> {
+    manifest: { part: number; attempt: string },
+  ): Promise<{ delta: IssuanceCounts; wroteManifest: boolean }> {
     const delta = { issued: 0, alreadyIssued: 0, notIssuedBudget: 0, issuedValueCents: 0 };
-    const lines: LetterManifestLine[] = [];
     const holders = await runs.holders(
       run.campaignId,
       page.map((person) => person.personRef),
     );
-    const queue = page.filter((person) => !holders.has(person.personRef));
-    delta.alreadyIssued += page.length - queue.length;
+    const request = (person: Person) => ({
+      campaign,
+      beneficiaryRef: person.personRef,
+      householdRef: person.householdRef,
+      actor: SYSTEM_ACTOR,
+      requestId: run.runId,
+    });
+    const planned = new Map(
+      page.filter((person) => !holders.has(person.personRef)).map((person) => [person, vouchers.plan(request(person))]),
+    );
+    const queue = budget.spent ? [] : [...planned.keys()];
+    delta.alreadyIssued += page.length - planned.size;
+    delta.notIssuedBudget += planned.size - queue.length;
+    const wroteManifest = queue.length > 0;
+    if (wroteManifest) {
+      const lines: LetterManifestLine[] = queue.map((person) => {
+        const plan = planned.get(person);
+        if (!plan) throw new Error('unplanned person');
+        return manifestLine(plan.voucher, sealCode(deps.codeKey, plan.code));
+      });
+      await deps.documents.put(
+        letterManifestKey(run.campaignId, run.runId, manifest.part, manifest.attempt),
+        toJsonLines(lines),
+        LETTER_MANIFEST_CONTENT_TYPE,
+      );
+    }
 
     const issueOne = async (person: Person): Promise<void> => {
       if (budget.spent) {
         delta.notIssuedBudget++;
         return;
       }
+      const plan = planned.get(person);
+      if (!plan) throw new Error('unplanned person');
       for (let attempt = 1; ; attempt++) {
         try {
-          const result = await vouchers.issue({
-            campaign,
-            beneficiaryRef: person.personRef,
-            householdRef: person.householdRef,
-            actor: SYSTEM_ACTOR,
-            requestId: run.runId,
-          });
+          const result = await vouchers.issuePlanned(plan, request(person));
           if (result.outcome === 'ISSUED') {
             delta.issued++;
             delta.issuedValueCents += result.voucher.faceValueCents;
-            lines.push(manifestLine(result.voucher, sealCode(deps.codeKey, result.code)));
           } else if (result.outcome === 'ALREADY_HOLDS_ONE') {
             delta.alreadyIssued++;
           } else {
@@ -119,7 +142,7 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
       for (let person = queue.shift(); person; person = queue.shift()) await issueOne(person);
     });
     await Promise.all(workers);
-    return { delta, lines };
+    return { delta, wroteManifest };
   }
 
   return {
@@ -177,15 +200,12 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
           const page = await next;
           // The next page is read while this one is issued (its claims are still checked when its turn comes).
           if (page.nextKey) next = read(page.nextKey);
-          const { delta, lines } = await issuePage(run, campaign, page.people, budget);
-          if (lines.length > 0) {
-            await deps.documents.put(
-              letterManifestKey(run.campaignId, runId, part),
-              toJsonLines(lines),
-              LETTER_MANIFEST_CONTENT_TYPE,
-            );
-            part++;
-          }
+          // The claim token names this attempt: a page retried after a crash writes a part of its own.
+          const { delta, wroteManifest } = await issuePage(run, campaign, page.people, budget, {
+            part,
+            attempt: token.slice(0, 8),
+          });
+          if (wroteManifest) part++;
           cursor = page.nextKey;
           const handOver = cursor !== undefined && (options.remainingMs?.() ?? Infinity) < HAND_OVER_MARGIN_MS;
           const held = await runs.checkpoint(runId, token, delta, { cursor, nextPart: part }, handOver);

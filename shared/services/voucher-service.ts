@@ -34,6 +34,12 @@ export type IssueResult =
     }
   | { readonly outcome: Exclude<IssueOutcome, 'ISSUED' | 'CODE_COLLISION'> };
 
+export interface PlannedVoucher {
+  readonly voucher: Voucher;
+  /** Clear code: seal it or hand it on, never store it. */
+  readonly code: string;
+}
+
 export interface ReissueAnswer {
   readonly voucherId: string;
   readonly replacedVoucherId: string;
@@ -51,12 +57,17 @@ export function createVoucherService(deps: LedgerDependencies) {
   const idempotency = createIdempotencyStore(table);
 
   return {
-    async issue(request: IssueRequest): Promise<IssueResult> {
-      // A collision of 80-bit codes is not expected in the life of the universe; if one happens, draw again.
-      for (;;) {
-        const code = newVoucherCode();
-        const at = now().toISOString();
-        const voucher: Voucher = {
+    /**
+     * Draws a code and the voucher it would create; nothing is written. Callers that hand codes to the letter
+     * pipeline write the sealed code to the manifest first and issue after (issuePlanned), so a crash in
+     * between can leave a manifest line without a voucher (the pipeline skips it), never a voucher whose
+     * code is lost.
+     */
+    plan(request: IssueRequest): PlannedVoucher {
+      const code = newVoucherCode();
+      return {
+        code,
+        voucher: {
           voucherId: voucherIdForCode(codeKey, code),
           campaignId: request.campaign.campaignId,
           beneficiaryRef: request.beneficiaryRef,
@@ -64,23 +75,33 @@ export function createVoucherService(deps: LedgerDependencies) {
           faceValueCents: request.campaign.faceValueCents,
           balanceCents: request.campaign.faceValueCents,
           status: 'ACTIVE',
-          issuedAt: at,
-        };
-        const outcome = await vouchers.issue(voucher, request.campaign.budgetCents, {
-          eventId: newId('E'),
-          at,
-          action: 'ISSUE',
-          actor: request.actor,
-          entityType: 'voucher',
-          entityId: voucher.voucherId,
-          requestId: request.requestId,
-          amountCents: voucher.faceValueCents,
-          balanceAfterCents: voucher.balanceCents,
-          details: { campaignId: voucher.campaignId },
-        });
-        if (outcome === 'ISSUED') return { outcome, voucher, code };
-        if (outcome !== 'CODE_COLLISION') return { outcome };
-      }
+          issuedAt: now().toISOString(),
+        },
+      };
+    },
+
+    /** Issues a planned voucher. A code collision (not expected in the life of the universe) throws. */
+    async issuePlanned(planned: PlannedVoucher, request: IssueRequest): Promise<IssueResult> {
+      const { voucher, code } = planned;
+      const outcome = await vouchers.issue(voucher, request.campaign.budgetCents, {
+        eventId: newId('E'),
+        at: voucher.issuedAt,
+        action: 'ISSUE',
+        actor: request.actor,
+        entityType: 'voucher',
+        entityId: voucher.voucherId,
+        requestId: request.requestId,
+        amountCents: voucher.faceValueCents,
+        balanceAfterCents: voucher.balanceCents,
+        details: { campaignId: voucher.campaignId },
+      });
+      if (outcome === 'CODE_COLLISION') throw new Error(`Voucher code collision on ${voucher.voucherId}`);
+      return outcome === 'ISSUED' ? { outcome, voucher, code } : { outcome };
+    },
+
+    /** Plans and issues in one go, for callers that keep the code themselves (the seed, tests). */
+    async issue(request: IssueRequest): Promise<IssueResult> {
+      return this.issuePlanned(this.plan(request), request);
     },
 
     /** Voids a voucher (lost or stolen letter) and issues its remaining balance under a new code. */

@@ -9,6 +9,7 @@ import { createS3Client } from '../../shared/aws/clients.ts';
 import { createDocumentStore } from '../../shared/data/document-store.ts';
 import { issuanceRunItem } from '../../shared/data/issuance-store.ts';
 import { personItem } from '../../shared/data/person-store.ts';
+import { createVoucherStore } from '../../shared/data/voucher-store.ts';
 import { newId } from '../../shared/ids.ts';
 import { ZERO_COUNTS } from '../../shared/issuance/issuance-run.ts';
 import { letterManifestPrefix, parseJsonLines } from '../../shared/letters/letter-manifest.ts';
@@ -121,10 +122,21 @@ describe('issuance hand-over', () => {
     expect(await job.run(runId)).toMatchObject({ status: 'DONE', issued: 240 });
 
     const keys = (await documents.list(letterManifestPrefix(campaign.campaignId, runId))).sort();
-    expect(keys.map((key) => key.split('/').at(-1))).toEqual(['part-0001.jsonl', 'part-0002.jsonl', 'part-0003.jsonl']);
+    expect(
+      keys.map((key) =>
+        key
+          .split('/')
+          .at(-1)
+          ?.replace(/\.[0-9a-f]{8}\./, '.'),
+      ),
+    ).toEqual(['part-0001.jsonl', 'part-0002.jsonl', 'part-0003.jsonl']);
     const lines = [];
     for (const key of keys) lines.push(...parseJsonLines((await documents.getText(key)) ?? ''));
-    expect(lines).toHaveLength(240);
-    expect(new Set(lines.map((line) => line.beneficiaryRef)).size).toBe(240);
+    // Lines are written before issuing: the 10 people past the budget have a line and no voucher.
+    expect(lines).toHaveLength(250);
+    expect(new Set(lines.map((line) => line.beneficiaryRef)).size).toBe(250);
+    const vouchers = createVoucherStore(table);
+    const issued = await Promise.all(lines.map((line) => vouchers.get(line.voucherId)));
+    expect(issued.filter((voucher) => voucher !== undefined)).toHaveLength(240);
   });
 });
