@@ -5,7 +5,7 @@
  *
  *   web/public/   -> /            the public site: partner shops (and later the balance check)
  *   web/scanner/  -> /scanner/    the merchant scanner
- *   web/admin/    -> /admin/      the staff page
+ *   web/admin/    -> /admin/      the staff page (not built yet: staff use the API)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';

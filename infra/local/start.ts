@@ -97,7 +97,6 @@ Voucher platform: ${DEMO_TOWN_NAME}, running locally (${firstStart ? 'new demo d
 
   Public shop list   ${target.webUrl}/
   Merchant scanner   ${target.webUrl}/scanner/
-  Staff admin        ${target.webUrl}/admin/
   API                ${target.apiUrl}   (OpenAPI: ${target.apiUrl}/openapi.json)
   Mail viewer        ${target.mailUrl}/
 
