@@ -4,11 +4,14 @@
  * process: roughly the init phase a Lambda cold start pays before the first request.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { JOBS } from '../../functions/jobs/job-table.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
+import { handlerEnvironment } from '../../infra/local/resources.ts';
 import { REPO_ROOT } from '../../infra/local/target.ts';
 import { median } from './stats.ts';
 
@@ -26,7 +29,19 @@ export async function measureBundles(runs = 5): Promise<BundleFigure[]> {
   const outDir = mkdtempSync(join(tmpdir(), 'voucher-bundles-'));
   const figures: BundleFigure[] = [];
   try {
-    for (const route of [...ROUTE_LIST, FALLBACK_ROUTE]) {
+    // The local target's environment, pointed at a closed port: importing a handler builds its clients and
+    // reads its configuration (as a Lambda init does) but sends nothing.
+    const closed = 'http://127.0.0.1:9';
+    const environment = {
+      ...process.env,
+      ...handlerEnvironment({ dynamodb: closed, s3: closed, ses: closed, lambda: closed, secrets: closed }, 'SILENT'),
+    };
+    const functions = [
+      ...ROUTE_LIST,
+      FALLBACK_ROUTE,
+      ...Object.values(JOBS).map((job) => ({ operationId: `job:${job.name}`, entry: job.entry })),
+    ];
+    for (const route of functions) {
       const outfile = join(outDir, `${route.operationId}.mjs`);
       await build({
         entryPoints: [join(REPO_ROOT, route.entry)],
@@ -42,23 +57,13 @@ export async function measureBundles(runs = 5): Promise<BundleFigure[]> {
         logLevel: 'error',
       });
       const bytes = statSync(outfile).size;
-      const gzipBytes = Number(
-        execFileSync(process.execPath, [
-          '-e',
-          `process.stdout.write(String(require('node:zlib').gzipSync(require('node:fs').readFileSync(${JSON.stringify(outfile)})).length))`,
-        ]),
-      );
+      const gzipBytes = gzipSync(readFileSync(outfile)).length;
       const samples: number[] = [];
       for (let run = 0; run < runs; run += 1) {
         const script = `const t=performance.now(); await import(${JSON.stringify(`file://${outfile}`)}); process.stdout.write(String(performance.now()-t));`;
         const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-          env: {
-            ...process.env,
-            TABLE_NAME: 'bench-table',
-            DOCUMENTS_BUCKET: 'bench-bucket',
-            AWS_REGION: 'eu-west-1',
-            POWERTOOLS_LOG_LEVEL: 'SILENT',
-          },
+          env: environment,
+          stdio: ['ignore', 'pipe', 'pipe'],
         });
         samples.push(Number(output.toString()));
       }
