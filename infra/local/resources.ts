@@ -33,6 +33,9 @@ export interface LocalEndpoints {
   readonly secrets: string;
 }
 
+/** The endpoints of a running local target (no Step Functions endpoint yet: the runner is used directly). */
+export type RunningEndpoints = Required<Omit<LocalEndpoints, 'sfn'>>;
+
 /** Everything a handler module reads from process.env at cold start, for the local target. */
 export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string): Record<string, string> {
   return {

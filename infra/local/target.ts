@@ -14,7 +14,7 @@ import { LocalIdentityProvider } from './auth/local-identity.ts';
 import { createApiServer } from './gateway/api-server.ts';
 import { createWebServer } from './gateway/web-server.ts';
 import { freePort } from './ports.ts';
-import { handlerEnvironment, LOCAL_RESOURCES } from './resources.ts';
+import { handlerEnvironment, LOCAL_RESOURCES, type RunningEndpoints } from './resources.ts';
 import { ensureTable, localDynamoDbClient, startDynamoDb } from './services/dynamodb.ts';
 import { type LocalLambdaService, startLambda } from './services/lambda.ts';
 import { startS3 } from './services/s3.ts';
@@ -40,13 +40,7 @@ export interface LocalTarget {
   readonly apiUrl: string;
   readonly webUrl: string;
   readonly mailUrl: string;
-  readonly endpoints: {
-    readonly dynamodb: string;
-    readonly s3: string;
-    readonly ses: string;
-    readonly secrets: string;
-    readonly lambda: string;
-  };
+  readonly endpoints: RunningEndpoints;
   readonly tableName: string;
   readonly buckets: typeof LOCAL_RESOURCES.buckets;
   readonly identity: LocalIdentityProvider;

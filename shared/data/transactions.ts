@@ -53,7 +53,7 @@ export function backoffMs(attempt: number, baseMs = 8, capMs = 250): number {
 export async function transactWrite(
   table: TableContext,
   items: readonly TransactItem[],
-  options: { clientRequestToken?: string; budgetMs?: number } = {},
+  options: { budgetMs?: number } = {},
 ): Promise<TransactionOutcome> {
   const deadline = Date.now() + (options.budgetMs ?? 6_000);
   let conflicts = 0;
@@ -62,7 +62,6 @@ export async function transactWrite(
       await table.doc.send(
         new TransactWriteCommand({
           TransactItems: [...items],
-          ...(options.clientRequestToken ? { ClientRequestToken: options.clientRequestToken } : {}),
         }),
       );
       return { committed: true, failedItems: [], currentItems: new Map(), conflicts };

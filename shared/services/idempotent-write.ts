@@ -32,9 +32,15 @@ export async function idempotentWrite<T>(
 ): Promise<IdempotentResult<T>> {
   const deadline = Date.now() + budgetMs;
   let retries = 0;
+  // The key is looked up first, and again only when a write was refused on the key itself. Correctness does
+  // not rest on this: the record's own condition in every transaction is what stops a second write.
+  let lookUpKey = true;
   for (let round = 0; ; round += 1) {
-    const stored = await store.replay<T>(scope, now());
-    if (stored) return { answer: stored.body, replayed: true, retries };
+    if (lookUpKey) {
+      const stored = await store.replay<T>(scope, now());
+      if (stored) return { answer: stored.body, replayed: true, retries };
+      lookUpKey = false;
+    }
     let result: WriteAttempt<T>;
     try {
       result = await attempt();
@@ -50,7 +56,10 @@ export async function idempotentWrite<T>(
     retries += result.outcome.conflicts;
     if (result.outcome.committed) return { answer: result.answer, replayed: false, retries };
     retries += 1;
-    if (result.outcome.idempotencyTaken) continue; // the next round replays the winner's answer
+    if (result.outcome.idempotencyTaken) {
+      lookUpKey = true; // the next round replays the winner's answer
+      continue;
+    }
     if (Date.now() > deadline) {
       throw new DomainError('CONFLICT', 'The voucher is busy right now. Retry with the same Idempotency-Key.');
     }

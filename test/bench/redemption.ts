@@ -8,8 +8,8 @@ import { LocalIdentityProvider } from '../../infra/local/auth/local-identity.ts'
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import type { Campaign } from '../../shared/campaigns/campaign.ts';
 import { createCampaignStore } from '../../shared/data/campaign-store.ts';
-import { enrolmentKeys, idempotencyKeys, merchantKeys, voucherKeys } from '../../shared/data/keys.ts';
-import { auditItem, putNew, redemptionItem } from '../../shared/data/ledger-items.ts';
+import { createIdempotencyStore } from '../../shared/data/idempotency-store.ts';
+import { createLedgerStore } from '../../shared/data/ledger-store.ts';
 import { createMerchantStore } from '../../shared/data/merchant-store.ts';
 import type { TableContext } from '../../shared/data/table.ts';
 import { transactWrite } from '../../shared/data/transactions.ts';
@@ -18,6 +18,7 @@ import { SYSTEM_ACTOR } from '../../shared/ledger/audit-event.ts';
 import { createRedemptionService } from '../../shared/services/redemption-service.ts';
 import { createVoucherService } from '../../shared/services/voucher-service.ts';
 import { addDays, brusselsDateOf } from '../../shared/time/calendar-date.ts';
+import type { Voucher } from '../../shared/vouchers/voucher.ts';
 import { loadTest, summarise } from './stats.ts';
 import type { BenchTarget } from './target-process.ts';
 
@@ -146,10 +147,7 @@ export async function benchRedemption(target: BenchTarget): Promise<{ rows: Late
       const shop = shops[index % shops.length];
       const voucher = nextVoucher();
       if (!shop) return;
-      const outcome = await transactWrite(
-        table,
-        rawRedemptionItems(table.tableName, campaign, shop.merchantId, voucher),
-      );
+      const outcome = await transactWrite(table, rawRedemptionItems(table, campaign, shop.merchantId, voucher));
       if (outcome.committed) voucher.balance -= 1;
       else rawErrors += 1;
     });
@@ -168,8 +166,9 @@ export async function benchRedemption(target: BenchTarget): Promise<{ rows: Late
   return { rows, hot };
 }
 
+/** The very items the redemption use case writes (ledger-store's redeemItems), for one cent. */
 function rawRedemptionItems(
-  tableName: string,
+  table: TableContext,
   campaign: Campaign,
   merchantId: string,
   voucher: { voucherId: string; balance: number },
@@ -177,51 +176,32 @@ function rawRedemptionItems(
   const at = new Date();
   const today = brusselsDateOf(at);
   const redemptionId = newId('R');
-  return [
-    {
-      Update: {
-        TableName: tableName,
-        Key: voucherKeys.item(voucher.voucherId),
-        UpdateExpression: 'SET balanceCents = :after',
-        ConditionExpression: '#status = :active AND balanceCents = :before',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':after': voucher.balance - 1, ':before': voucher.balance, ':active': 'ACTIVE' },
-      },
+  const stored: Voucher = {
+    voucherId: voucher.voucherId,
+    campaignId: campaign.campaignId,
+    beneficiaryRef: 'bench',
+    householdRef: 'bench',
+    faceValueCents: campaign.faceValueCents,
+    balanceCents: voucher.balance,
+    status: 'ACTIVE',
+    issuedAt: at.toISOString(),
+  };
+  return createLedgerStore(table).redeemItems({
+    voucher: stored,
+    today,
+    redemption: {
+      redemptionId,
+      voucherId: voucher.voucherId,
+      campaignId: campaign.campaignId,
+      merchantId,
+      amountCents: 1,
+      balanceAfterCents: voucher.balance - 1,
+      createdAt: at.toISOString(),
+      businessDate: today,
+      status: 'ACTIVE',
     },
-    {
-      ConditionCheck: {
-        TableName: tableName,
-        Key: merchantKeys.item(merchantId),
-        ConditionExpression: '#status = :active',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':active': 'ACTIVE' },
-      },
-    },
-    {
-      ConditionCheck: {
-        TableName: tableName,
-        Key: enrolmentKeys.item(merchantId, campaign.campaignId),
-        ConditionExpression: 'campaignStartDate <= :today AND campaignEndDate >= :today',
-        ExpressionAttributeValues: { ':today': today },
-      },
-    },
-    putNew(
-      tableName,
-      redemptionItem({
-        redemptionId,
-        voucherId: voucher.voucherId,
-        campaignId: campaign.campaignId,
-        merchantId,
-        amountCents: 1,
-        balanceAfterCents: voucher.balance - 1,
-        createdAt: at.toISOString(),
-        businessDate: today,
-        status: 'ACTIVE',
-      }),
-    ),
-    putNew(
-      tableName,
-      auditItem({
+    audit: [
+      {
         eventId: newId('E'),
         at: at.toISOString(),
         action: 'REDEEM',
@@ -232,16 +212,14 @@ function rawRedemptionItems(
         amountCents: 1,
         balanceBeforeCents: voucher.balance,
         balanceAfterCents: voucher.balance - 1,
-      }),
-    ),
-    {
-      Put: {
-        TableName: tableName,
-        Item: { ...idempotencyKeys.item('bench', randomUUID()), statusCode: 201, body: {}, expiresAt: 0 },
-        ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
-  ];
+    ],
+    idempotencyRecord: createIdempotencyStore(table).recordItem(
+      { userId: 'bench', key: randomUUID(), requestHash: 'bench' },
+      { statusCode: 201, body: {} },
+      at,
+    ),
+  });
 }
 
 /** 64 tills redeem 3 € each from one 100 € voucher at the same instant, through the use case itself. */

@@ -7,17 +7,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { voucherCodeKey } from '../../functions/runtime/code-key.ts';
+import type { RunningEndpoints } from '../../infra/local/resources.ts';
 import { startLocalTarget } from '../../infra/local/target.ts';
 
 export interface BenchTarget {
   readonly apiUrl: string;
   readonly webUrl: string;
-  readonly endpoints: {
-    readonly dynamodb: string;
-    readonly s3: string;
-    readonly ses: string;
-    readonly secrets: string;
-  };
+  readonly endpoints: RunningEndpoints;
   readonly tableName: string;
   readonly identityDir: string;
   readonly codeKeyBase64: string;

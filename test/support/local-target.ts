@@ -3,6 +3,7 @@
  * against anything but 127.0.0.1: these tests write data and must never reach a real AWS account.
  */
 import { inject } from 'vitest';
+import type { RunningEndpoints } from '../../infra/local/resources.ts';
 import type { Role } from '../../shared/auth/roles.ts';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import type { TableContext } from '../../shared/data/table.ts';
@@ -11,14 +12,7 @@ export interface LocalTargetInfo {
   readonly apiUrl: string;
   readonly webUrl: string;
   readonly mailUrl: string;
-  readonly endpoints: {
-    readonly dynamodb: string;
-    readonly s3: string;
-    readonly ses: string;
-    readonly secrets: string;
-    /** The local Lambda Invoke endpoint of the background jobs. */
-    readonly lambda: string;
-  };
+  readonly endpoints: RunningEndpoints;
   readonly tableName: string;
   readonly buckets: Readonly<Record<string, string>>;
   /** Where the local identity provider keeps its key and users: tests can mint tokens. */
