@@ -34,3 +34,17 @@ export function isValidSepaIban(input: string): boolean {
 export function formatIban(iban: string): string {
   return friendlyFormatIBAN(iban) ?? iban;
 }
+
+/**
+ * `BE68 •••• •••• 7034`: enough for a shop or a clerk to recognise the account, not enough to reuse it.
+ * Shown to everyone but finance and admin, who see the full number.
+ */
+export function maskIban(iban: string): string {
+  const electronic = electronicFormatIBAN(iban) ?? '';
+  // Country and check digits, then the last four: anything shorter than that is masked whole.
+  const visibleEnd = electronic.length > 8 ? 4 : 0;
+  const masked = [...electronic]
+    .map((character, index) => (index < 4 || index >= electronic.length - visibleEnd ? character : '•'))
+    .join('');
+  return masked.replace(/(.{4})(?=.)/gu, '$1 ');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticBelgianIban } from '../../infra/local/seed/demo-merchants.ts';
-import { formatIban, InvalidIbanError, isValidSepaIban, normaliseIban } from '../../shared/iban/iban.ts';
+import { formatIban, InvalidIbanError, isValidSepaIban, maskIban, normaliseIban } from '../../shared/iban/iban.ts';
 
 describe('IBAN checks', () => {
   it('normalises a valid Belgian IBAN to its electronic form', () => {
@@ -28,5 +28,24 @@ describe('IBAN checks', () => {
       expect(normaliseIban(iban)).toBe(iban);
       expect(iban).toMatch(/^BE\d{14}$/);
     }
+  });
+});
+
+describe('maskIban', () => {
+  it('shows the country, check digits and last four characters only', () => {
+    expect(maskIban('BE68539007547034')).toBe('BE68 •••• •••• 7034');
+    expect(maskIban('BE68 5390 0754 7034')).toBe('BE68 •••• •••• 7034');
+    expect(maskIban('FR1420041010050500013M02606')).toBe('FR14 •••• •••• •••• •••• •••2 606');
+  });
+
+  it('hides every digit of the account itself', () => {
+    const masked = maskIban('BE68539007547034');
+    expect(masked).not.toContain('5390');
+    expect(masked).not.toContain('0754');
+  });
+
+  it('masks a too-short input whole but for its first four characters', () => {
+    expect(maskIban('BE6853')).toBe('BE68 ••');
+    expect(maskIban('')).toBe('');
   });
 });
