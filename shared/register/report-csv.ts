@@ -1,26 +1,18 @@
 /**
- * The import reports as the clerk opens them: CSV for a spreadsheet on a Belgian Windows (UTF-8 with a BOM
- * so Excel reads the accents, `;` as in the register exports, CRLF), with RFC 4180 quoting.
+ * The import reports as the clerk opens them: CSV for a spreadsheet on a Belgian Windows (quoting and
+ * encoding in shared/csv/spreadsheet-csv.ts).
  */
+import { CSV_BOM, csvLine } from '../csv/spreadsheet-csv.ts';
 import type { Person } from '../people/person.ts';
 import { formatFrenchDate } from '../time/calendar-date.ts';
 import type { DuplicateRow } from './parse-register.ts';
 import type { RegisterMessages } from './register-messages.ts';
 import type { RejectedRow } from './register-row.ts';
 
-const NEEDS_QUOTES = /[;"\r\n]/;
-
-function cell(value: string | number): string {
-  const text = String(value);
-  // A leading = + - @ would be run as a formula by a spreadsheet: neutralised (OWASP CSV injection).
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number)[]>): string {
-  const lines = [header.map(cell).join(';')];
-  for (const row of rows) lines.push(row.map(cell).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  let csv = `${CSV_BOM}${csvLine(header)}`;
+  for (const row of rows) csv += csvLine(row);
+  return csv;
 }
 
 export interface ReportTexts {
