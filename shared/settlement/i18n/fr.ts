@@ -50,6 +50,7 @@ export const FRENCH_SETTLEMENT_TEXTS: SettlementTexts = {
       purchases: 'Achats',
       amount: 'Montant',
     },
+    total: 'Total',
     noTransfers: 'Aucun virement dans ce lot.',
     waitingHeading: 'Commerces en attente',
     waitingIntro:

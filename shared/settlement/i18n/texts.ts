@@ -45,6 +45,7 @@ export interface SettlementTexts {
       readonly purchases: string;
       readonly amount: string;
     };
+    readonly total: string;
     readonly noTransfers: string;
     readonly waitingHeading: string;
     readonly waitingIntro: string;
