@@ -4,11 +4,20 @@ import type { SettlementTexts } from './texts.ts';
 // French puts 0 and 1 in the singular.
 const count = (value: number, one: string, many: string): string => `${value} ${value > 1 ? many : one}`;
 
-function daysLeftText(daysLeft: number): string {
-  if (daysLeft < 0) return `dépassée de ${count(-daysLeft, 'jour', 'jours')}`;
-  if (daysLeft === 0) return "aujourd'hui";
-  if (daysLeft === 1) return 'demain';
-  return `dans ${daysLeft} jours`;
+/** For subjects: `à payer dans 3 jours`, `à payer demain`, `en retard de 2 jours`. */
+function due(daysLeft: number): string {
+  if (daysLeft < 0) return `en retard de ${count(-daysLeft, 'jour', 'jours')}`;
+  if (daysLeft === 0) return "à payer aujourd'hui";
+  if (daysLeft === 1) return 'à payer demain';
+  return `à payer dans ${daysLeft} jours`;
+}
+
+/** `L'échéance est le 30/11/2026, dans 3 jours.`, or how late it is. */
+function deadlineSentence(deadline: string, daysLeft: number): string {
+  if (daysLeft < 0) return `L'échéance du ${deadline} est dépassée de ${count(-daysLeft, 'jour', 'jours')}.`;
+  if (daysLeft === 0) return `L'échéance est aujourd'hui, le ${deadline}.`;
+  if (daysLeft === 1) return `L'échéance est demain, le ${deadline}.`;
+  return `L'échéance est le ${deadline}, dans ${daysLeft} jours.`;
 }
 
 export const FRENCH_SETTLEMENT_TEXTS: SettlementTexts = {
@@ -67,7 +76,7 @@ export const FRENCH_SETTLEMENT_TEXTS: SettlementTexts = {
       subject: (runId, amount, deadline) =>
         `Remboursement des commerces : lot ${runId}, ${amount} à payer au plus tard le ${deadline}`,
       intro: (townName, runId, cutoff) =>
-        `Le lot de remboursement ${runId} de ${townName} est prêt. Il couvre les achats enregistrés avant le ${cutoff}.`,
+        `${townName} : le lot de remboursement ${runId} est prêt. Il couvre les achats enregistrés avant le ${cutoff}.`,
       totals: (shops, purchases, amount) => `${shops} à payer, ${purchases}, ${amount} au total.`,
       deadline: (date) => `À payer au plus tard le ${date}.`,
       waitingHeading: 'Commerces en attente',
@@ -95,15 +104,14 @@ export const FRENCH_SETTLEMENT_TEXTS: SettlementTexts = {
       seeAttachedCsv: (purchases) => `Le détail des ${purchases} se trouve dans le fichier CSV joint.`,
     },
     approvalReminder: {
-      subject: (runId, daysLeft, deadline) =>
-        `Rappel : lot ${runId} à payer ${daysLeftText(daysLeft)} (au plus tard le ${deadline})`,
+      subject: (runId, daysLeft, deadline) => `Rappel : lot ${runId} ${due(daysLeft)} (échéance le ${deadline})`,
       body: (runId, amount, shops, deadline, daysLeft) =>
-        `Le paiement du lot ${runId} (${amount}, ${shops}) n'est pas encore confirmé. L'échéance est le ${deadline}, ${daysLeftText(daysLeft)}.`,
+        `Le paiement du lot ${runId} (${amount}, ${shops}) n'est pas encore confirmé. ${deadlineSentence(deadline, daysLeft)}`,
     },
     approvalEscalation: {
       subject: (runId, deadline) => `URGENT : lot ${runId} non payé, échéance le ${deadline}`,
       body: (runId, amount, shops, deadline, daysLeft) =>
-        `Le service des finances n'a pas encore confirmé le paiement du lot ${runId} (${amount}, ${shops}). L'échéance est le ${deadline} : ${daysLeftText(daysLeft)}.`,
+        `Le service des finances n'a pas encore confirmé le paiement du lot ${runId} (${amount}, ${shops}). ${deadlineSentence(deadline, daysLeft)}`,
       promise: (payoutDays) =>
         `La ville s'est engagée à payer chaque achat dans les ${payoutDays} jours : veillez à ce que le fichier parte à la banque aujourd'hui.`,
     },
