@@ -2,7 +2,8 @@
 import { createApplicationReviewService } from '../../shared/services/application-review-service.ts';
 import { createApplicationService } from '../../shared/services/application-service.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
-import { ledgerDependencies, once } from '../runtime/ledger.ts';
+import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
+import { once } from '../runtime/once.ts';
 import { personKey } from '../runtime/person-key.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 

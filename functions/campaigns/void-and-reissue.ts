@@ -3,7 +3,8 @@ import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { createVoucherService } from '../../shared/services/voucher-service.ts';
 import { ROUTES } from '../routes/index.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { ledgerDependencies, once } from '../runtime/ledger.ts';
+import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
+import { once } from '../runtime/once.ts';
 
 const service = once(async () => createVoucherService(await ledgerDependencies()));
 const route = ROUTES.voidAndReissueVoucher;
@@ -13,7 +14,7 @@ export const handler = httpHandler(route, async ({ params, principal, idempotenc
     {
       actor: actorOf(principal, route.access),
       userId: principal.userId,
-      idempotencyKey: idempotencyKey ?? '',
+      idempotencyKey,
       requestId: correlationId,
     },
     params.voucherId,

@@ -17,8 +17,7 @@ export const handler = httpHandler(route, async ({ params, principal, idempotenc
   issuance.start(params.campaignId, {
     actor: actorOf(principal, route.access),
     userId: principal.userId,
-    // The route declares `idempotencyKey: true`, so the framework has already required it.
-    idempotencyKey: idempotencyKey ?? '',
+    idempotencyKey,
     requestId: correlationId,
   }),
 );

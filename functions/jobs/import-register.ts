@@ -3,8 +3,8 @@ import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { createRegisterImportJob } from '../../shared/services/register-import-job.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
-import { once } from '../runtime/ledger.ts';
 import { logger } from '../runtime/observability.ts';
+import { once } from '../runtime/once.ts';
 import { personKey } from '../runtime/person-key.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 

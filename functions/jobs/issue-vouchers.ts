@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { createIssuanceJob } from '../../shared/services/issuance-job.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
 import { selfStarter } from '../runtime/jobs.ts';
-import { ledgerDependencies, once } from '../runtime/ledger.ts';
+import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
 import { logger } from '../runtime/observability.ts';
+import { once } from '../runtime/once.ts';
 
 const EventSchema = z.object({ runId: z.string().regex(/^R[0-9A-Z]{16}$/) });
 

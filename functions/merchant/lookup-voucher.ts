@@ -2,13 +2,14 @@
 import { createRedemptionService } from '../../shared/services/redemption-service.ts';
 import { ROUTES } from '../routes/index.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { ledgerDependencies, once } from '../runtime/ledger.ts';
-import { merchantWriteRequest } from '../runtime/write-request.ts';
+import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
+import { merchantPrincipal } from '../runtime/merchant-request.ts';
+import { once } from '../runtime/once.ts';
 
 const service = once(async () => createRedemptionService(await ledgerDependencies()));
 const route = ROUTES.lookupVoucher;
 
 export const handler = httpHandler(route, async (request) => {
-  const { principal } = merchantWriteRequest(request, route.access);
+  const principal = merchantPrincipal(request.principal);
   return (await service()).lookup(principal.merchantId, request.params.code);
 });

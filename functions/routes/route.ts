@@ -37,6 +37,7 @@ export interface RouteDefinition<
   Body extends z.ZodType = z.ZodType,
   Result extends z.ZodType = z.ZodType,
   A extends Access = Access,
+  I extends boolean = boolean,
 > {
   /** Unique, stable, camelCase: the OpenAPI operationId and the CDK construct id. */
   readonly operationId: string;
@@ -52,7 +53,7 @@ export interface RouteDefinition<
   readonly query?: Query;
   readonly body?: Body;
   /** The request must carry an `Idempotency-Key` header. */
-  readonly idempotencyKey?: boolean;
+  readonly idempotencyKey?: I;
   readonly success: { readonly status: number; readonly description: string; readonly schema: Result };
   /** The problem codes this operation can answer with (beyond the framework's own). */
   readonly errors: readonly ErrorCode[];
@@ -61,7 +62,7 @@ export interface RouteDefinition<
   readonly cacheControl?: string;
 }
 
-export type AnyRoute = RouteDefinition<z.ZodType, z.ZodType, z.ZodType, z.ZodType, Access>;
+export type AnyRoute = RouteDefinition<z.ZodType, z.ZodType, z.ZodType, z.ZodType, Access, boolean>;
 
 /** Identity function that keeps the literal types of a route (for typed handlers). */
 export function defineRoute<
@@ -70,6 +71,7 @@ export function defineRoute<
   Body extends z.ZodType,
   Result extends z.ZodType,
   const A extends Access,
->(route: RouteDefinition<Params, Query, Body, Result, A>): RouteDefinition<Params, Query, Body, Result, A> {
+  const I extends boolean = false,
+>(route: RouteDefinition<Params, Query, Body, Result, A, I>): RouteDefinition<Params, Query, Body, Result, A, I> {
   return route;
 }

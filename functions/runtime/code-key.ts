@@ -2,6 +2,7 @@
  * The HMAC key of voucher codes, read from Secrets Manager once per cold start (the local target runs a
  * Secrets Manager endpoint of its own, so this is the same call in both targets).
  */
+import { secretIdVariable } from './environment-variables.ts';
 import { secretKeyLoader } from './secret-key.ts';
 
-export const voucherCodeKey = secretKeyLoader('VOUCHER_CODE_KEY_SECRET_ID', 'voucher code key');
+export const voucherCodeKey = secretKeyLoader(secretIdVariable('voucherCodeKey'), 'voucher code key');

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AwsClientOptions } from '../../shared/aws/clients.ts';
+import { ENV, LOCAL_ENDPOINT_VARIABLES } from './environment-variables.ts';
 
 const localEndpoint = z
   .url()
@@ -13,16 +14,18 @@ const localEndpoint = z
   })
   .optional();
 
+const L = LOCAL_ENDPOINT_VARIABLES;
+
 export const BaseConfigSchema = z.object({
-  AWS_REGION: z.string().min(1).default('eu-west-1'),
-  STAGE: z.string().min(1).default('local'),
+  [ENV.region]: z.string().min(1).default('eu-west-1'),
+  [ENV.stage]: z.string().min(1).default('local'),
   /** Set only by the local target: where its emulators listen. */
-  LOCAL_DYNAMODB_ENDPOINT: localEndpoint,
-  LOCAL_S3_ENDPOINT: localEndpoint,
-  LOCAL_SES_ENDPOINT: localEndpoint,
-  LOCAL_SFN_ENDPOINT: localEndpoint,
-  LOCAL_LAMBDA_ENDPOINT: localEndpoint,
-  LOCAL_SECRETS_ENDPOINT: localEndpoint,
+  [L.dynamodb]: localEndpoint,
+  [L.s3]: localEndpoint,
+  [L.ses]: localEndpoint,
+  [L.sfn]: localEndpoint,
+  [L.lambda]: localEndpoint,
+  [L.secrets]: localEndpoint,
 });
 
 export class ConfigurationError extends Error {
@@ -48,14 +51,14 @@ export function loadConfig<Shape extends z.ZodRawShape>(
 /** The options for shared/aws/clients.ts that a loaded configuration implies. */
 export function awsClientOptions(config: z.infer<typeof BaseConfigSchema>): AwsClientOptions {
   return {
-    region: config.AWS_REGION,
+    region: config[ENV.region],
     endpoints: {
-      dynamodb: config.LOCAL_DYNAMODB_ENDPOINT,
-      s3: config.LOCAL_S3_ENDPOINT,
-      ses: config.LOCAL_SES_ENDPOINT,
-      sfn: config.LOCAL_SFN_ENDPOINT,
-      lambda: config.LOCAL_LAMBDA_ENDPOINT,
-      secrets: config.LOCAL_SECRETS_ENDPOINT,
+      dynamodb: config[L.dynamodb],
+      s3: config[L.s3],
+      ses: config[L.ses],
+      sfn: config[L.sfn],
+      lambda: config[L.lambda],
+      secrets: config[L.secrets],
     },
   };
 }

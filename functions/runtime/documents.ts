@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { createS3Client } from '../../shared/aws/clients.ts';
 import { createDocumentStore, type DocumentStore } from '../../shared/data/document-store.ts';
 import { awsClientOptions, loadConfig } from './config.ts';
+import { ENV } from './environment-variables.ts';
 
 let documents: DocumentStore | undefined;
 
 export function documentsFromEnvironment(): DocumentStore {
   if (!documents) {
-    const config = loadConfig({ DOCUMENTS_BUCKET: z.string().min(3) });
+    const config = loadConfig({ [ENV.documentsBucket]: z.string().min(3) });
     documents = createDocumentStore({ s3: createS3Client(awsClientOptions(config)), bucket: config.DOCUMENTS_BUCKET });
   }
   return documents;

@@ -19,12 +19,13 @@ import {
 } from './middleware.ts';
 import { logger } from './observability.ts';
 
-export interface HttpRequest<Params, Query, Body, A extends Access> {
+export interface HttpRequest<Params, Query, Body, A extends Access, I extends boolean = boolean> {
   readonly params: Params;
   readonly query: Query;
   readonly body: Body;
   readonly principal: A extends 'public' ? Principal | undefined : Principal;
-  readonly idempotencyKey: string | undefined;
+  /** Required (and so always present) on a route that declares `idempotencyKey: true`. */
+  readonly idempotencyKey: I extends true ? string : string | undefined;
   readonly correlationId: string;
   readonly event: APIGatewayProxyEventV2;
 }
@@ -35,9 +36,10 @@ export function httpHandler<
   Body extends z.ZodType,
   Result extends z.ZodType,
   A extends Access,
+  I extends boolean,
 >(
-  route: RouteDefinition<Params, Query, Body, Result, A>,
-  run: (request: HttpRequest<z.output<Params>, z.output<Query>, z.output<Body>, A>) => Promise<z.input<Result>>,
+  route: RouteDefinition<Params, Query, Body, Result, A, I>,
+  run: (request: HttpRequest<z.output<Params>, z.output<Query>, z.output<Body>, A, I>) => Promise<z.input<Result>>,
 ) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>()
     .use(problemDetails())
@@ -53,7 +55,8 @@ export function httpHandler<
         query: parsed.query as z.output<Query>,
         body: parsed.body as z.output<Body>,
         principal: parsed.principal as HttpRequest<unknown, unknown, unknown, A>['principal'],
-        idempotencyKey: parsed.idempotencyKey,
+        // parseAndValidate refuses a request without the key when the route requires one.
+        idempotencyKey: parsed.idempotencyKey as HttpRequest<unknown, unknown, unknown, A, I>['idempotencyKey'],
         correlationId: parsed.correlationId,
         event,
       });

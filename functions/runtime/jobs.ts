@@ -9,11 +9,7 @@ import { z } from 'zod';
 import { createLambdaClient } from '../../shared/aws/clients.ts';
 import type { JobName, JobPayloads, StartJob } from '../../shared/services/jobs.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';
-
-/** `importRegister` -> `IMPORT_REGISTER_FUNCTION_NAME`. */
-export function jobFunctionVariable(job: string): string {
-  return `${job.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_FUNCTION_NAME`;
-}
+import { jobFunctionVariable } from './environment-variables.ts';
 
 let client: ReturnType<typeof createLambdaClient> | undefined;
 

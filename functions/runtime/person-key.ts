@@ -1,4 +1,5 @@
 /** The HMAC key of national numbers and household ids (shared/people/person-ref.ts), once per cold start. */
+import { secretIdVariable } from './environment-variables.ts';
 import { secretKeyLoader } from './secret-key.ts';
 
-export const personKey = secretKeyLoader('PERSON_KEY_SECRET_ID', 'person key');
+export const personKey = secretKeyLoader(secretIdVariable('personKey'), 'person key');

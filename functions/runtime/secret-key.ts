@@ -6,27 +6,21 @@ import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
 import { createSecretsClient } from '../../shared/aws/clients.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';
+import { once } from './once.ts';
 
 /** A loader for the key whose secret id is in `variable` (e.g. PERSON_KEY_SECRET_ID); `what` names it in errors. */
 export function secretKeyLoader(variable: string, what: string): () => Promise<Buffer> {
-  let key: Promise<Buffer> | undefined;
-  return () => {
-    key ??= (async () => {
-      // Named by the caller's variable, so a missing one is reported under its own name.
-      const config = loadConfig({ [variable]: z.string().min(1) });
-      const client = createSecretsClient(awsClientOptions(config as z.infer<typeof BaseConfigSchema>));
-      const secretId = String(config[variable]);
-      const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-      client.destroy();
-      const value = Buffer.from(secret.SecretString ?? '', 'base64');
-      // A short key would make the keyed hash guessable; refuse to run with one.
-      if (value.length < 32) throw new Error(`The ${what} secret must hold at least 32 random bytes, base64-encoded`);
-      return value;
-    })();
-    // A failed fetch (throttling, network) must not poison the warm container: the next request retries.
-    key.catch(() => {
-      key = undefined;
-    });
-    return key;
-  };
+  // A failed fetch (throttling, network) must not poison the warm container: `once` lets the next request retry.
+  return once(async () => {
+    // Named by the caller's variable, so a missing one is reported under its own name.
+    const config = loadConfig({ [variable]: z.string().min(1) });
+    const client = createSecretsClient(awsClientOptions(config as z.infer<typeof BaseConfigSchema>));
+    const secretId = String(config[variable]);
+    const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    client.destroy();
+    const value = Buffer.from(secret.SecretString ?? '', 'base64');
+    // A short key would make the keyed hash guessable; refuse to run with one.
+    if (value.length < 32) throw new Error(`The ${what} secret must hold at least 32 random bytes, base64-encoded`);
+    return value;
+  });
 }

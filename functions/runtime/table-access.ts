@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import type { TableContext } from '../../shared/data/table.ts';
 import { awsClientOptions, loadConfig } from './config.ts';
+import { ENV } from './environment-variables.ts';
 
 let table: TableContext | undefined;
 
 export function tableFromEnvironment(): TableContext {
   if (!table) {
-    const config = loadConfig({ TABLE_NAME: z.string().min(3) });
+    const config = loadConfig({ [ENV.tableName]: z.string().min(3) });
     table = { doc: createDynamoDbClients(awsClientOptions(config)).doc, tableName: config.TABLE_NAME };
   }
   return table;

@@ -8,9 +8,8 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { JobName, Permissions, SecretName } from '../../functions/routes/route.ts';
-import { jobFunctionVariable } from '../../functions/runtime/jobs.ts';
+import { ENV, jobFunctionVariable, secretIdVariable } from '../../functions/runtime/environment-variables.ts';
 import { grantBucket, grantJob, grantSecret, grantTable, type ProjectFunction } from './project-function.ts';
-import { secretIdVariable } from './secrets.ts';
 
 /** What permissions can name, by the names they use. */
 export interface GrantableResources {
@@ -24,7 +23,7 @@ export interface GrantableResources {
 // The permission kinds this module knows how to grant. A function asking for another kind must fail the
 // synth: silently ignoring it would deploy a function that fails at cold start, or worse.
 const GRANTABLE = new Set(['table', 'secrets', 'buckets', 'jobs']);
-const BUCKET_VARIABLES = { documents: 'DOCUMENTS_BUCKET' } as const;
+const BUCKET_VARIABLES = { documents: ENV.documentsBucket } as const;
 
 export function grantPermissions(
   fn: ProjectFunction,

@@ -14,11 +14,6 @@ const SECRET_DESCRIPTIONS: Readonly<Record<SecretName, string>> = {
     'HMAC key of national numbers and household ids (shared/people/person-ref.ts): changing it breaks de-duplication of re-imports',
 };
 
-/** `voucherCodeKey` -> `VOUCHER_CODE_KEY_SECRET_ID`: the variable a handler reads the secret's id from. */
-export function secretIdVariable(name: string): string {
-  return `${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_SECRET_ID`;
-}
-
 export interface PlatformSecretsProps {
   /** Production keeps the secrets when the stack is deleted: vouchers already printed depend on them. */
   readonly retain: boolean;

@@ -2,6 +2,13 @@
  * Names of the local target's resources and the environment its handlers get. In AWS the CDK constructs
  * set the same variables (TABLE_NAME, DOCUMENTS_BUCKET, ...) to the generated physical names.
  */
+import {
+  ENV,
+  jobFunctionVariable,
+  LOCAL_ENDPOINT_VARIABLES,
+  secretIdVariable,
+} from '../../functions/runtime/environment-variables.ts';
+
 export const LOCAL_RESOURCES = {
   tableName: 'voucher-platform-local',
   buckets: {
@@ -38,21 +45,21 @@ export type RunningEndpoints = Required<Omit<LocalEndpoints, 'sfn'>>;
 
 /** Everything a handler module reads from process.env at cold start, for the local target. */
 export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string): Record<string, string> {
+  const localEndpoints = Object.entries(endpoints).flatMap(([service, url]) =>
+    url ? [[LOCAL_ENDPOINT_VARIABLES[service as keyof LocalEndpoints], url]] : [],
+  );
   return {
-    AWS_REGION: 'eu-west-1',
-    STAGE: 'local',
-    TABLE_NAME: LOCAL_RESOURCES.tableName,
-    DOCUMENTS_BUCKET: LOCAL_RESOURCES.buckets.documents,
-    LOCAL_DYNAMODB_ENDPOINT: endpoints.dynamodb,
-    LOCAL_S3_ENDPOINT: endpoints.s3,
-    LOCAL_SES_ENDPOINT: endpoints.ses,
-    ...(endpoints.sfn ? { LOCAL_SFN_ENDPOINT: endpoints.sfn } : {}),
-    ...(endpoints.lambda ? { LOCAL_LAMBDA_ENDPOINT: endpoints.lambda } : {}),
-    LOCAL_SECRETS_ENDPOINT: endpoints.secrets,
-    VOUCHER_CODE_KEY_SECRET_ID: LOCAL_RESOURCES.secrets.voucherCodeKey,
-    PERSON_KEY_SECRET_ID: LOCAL_RESOURCES.secrets.personKey,
-    IMPORT_REGISTER_FUNCTION_NAME: LOCAL_RESOURCES.jobs.importRegister,
-    ISSUE_VOUCHERS_FUNCTION_NAME: LOCAL_RESOURCES.jobs.issueVouchers,
+    [ENV.region]: 'eu-west-1',
+    [ENV.stage]: 'local',
+    [ENV.tableName]: LOCAL_RESOURCES.tableName,
+    [ENV.documentsBucket]: LOCAL_RESOURCES.buckets.documents,
+    ...Object.fromEntries(localEndpoints),
+    ...Object.fromEntries(
+      Object.entries(LOCAL_RESOURCES.secrets).map(([name, secretId]) => [secretIdVariable(name), secretId]),
+    ),
+    ...Object.fromEntries(
+      Object.entries(LOCAL_RESOURCES.jobs).map(([job, functionName]) => [jobFunctionVariable(job), functionName]),
+    ),
     POWERTOOLS_SERVICE_NAME: 'voucher-platform',
     POWERTOOLS_LOG_LEVEL: logLevel,
     // No CloudWatch locally: metrics would only be JSON noise on the console.

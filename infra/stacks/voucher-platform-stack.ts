@@ -6,6 +6,7 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { CORS_POLICY } from '../../functions/routes/cors.ts';
 import { Api } from '../constructs/api.ts';
 import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
@@ -55,7 +56,7 @@ export class VoucherPlatformStack extends Stack {
       allowedOrigins: [this.web.url],
       allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
       allowedHeaders: ['content-type', 'content-length'],
-      maxAge: 3600,
+      maxAge: CORS_POLICY.maxAgeSeconds,
     });
     this.jobs = new Jobs(this, 'Jobs', {
       stage: props.stage,

@@ -2,10 +2,9 @@
  * Applications. Each change is a whole-item put conditional on the status that was read, written in one
  * transaction with the person it concerns (its open application, its approval) and its audit event.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Application, ApplicationStatus } from '../applications/application.ts';
+import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '../applications/application.ts';
 import { applicationKeys } from './keys.ts';
-import { type TableContext, withoutKeys } from './table.ts';
+import { deleteAll, getRecord, queryPage, type TableContext, withoutKeys } from './table.ts';
 import type { TransactItem } from './transactions.ts';
 
 export function applicationItem(application: Application): Record<string, unknown> {
@@ -26,11 +25,8 @@ export function applicationItem(application: Application): Record<string, unknow
 export function createApplicationStore(table: TableContext) {
   const { tableName } = table;
   return {
-    async get(applicationId: string): Promise<Application | undefined> {
-      const result = await table.doc.send(
-        new GetCommand({ TableName: tableName, Key: applicationKeys.item(applicationId), ConsistentRead: true }),
-      );
-      return result.Item ? withoutKeys<Application>(result.Item) : undefined;
+    get(applicationId: string): Promise<Application | undefined> {
+      return getRecord<Application>(table, applicationKeys.item(applicationId));
     },
 
     /** Writes `application` if its stored status is still `from` (undefined: if it does not exist yet). */
@@ -50,18 +46,28 @@ export function createApplicationStore(table: TableContext) {
       };
     },
 
-    /** A campaign's applications in one status, oldest first (the review queue). */
-    async listByStatus(campaignId: string, status: ApplicationStatus, limit = 200): Promise<Application[]> {
-      const result = await table.doc.send(
-        new QueryCommand({
-          TableName: tableName,
+    /** Deletes every application of a campaign (the purge of personal data); returns how many. */
+    async deleteAll(campaignId: string): Promise<number> {
+      let deleted = 0;
+      for (const status of APPLICATION_STATUSES) {
+        deleted += await deleteAll(table, {
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': applicationKeys.byCampaignStatus(campaignId, status) },
-          Limit: limit,
-        }),
-      );
-      return (result.Items ?? []).map((item) => withoutKeys<Application>(item));
+        });
+      }
+      return deleted;
+    },
+
+    /** A campaign's applications in one status, oldest first (the review queue). */
+    async listByStatus(campaignId: string, status: ApplicationStatus, limit = 200): Promise<Application[]> {
+      const page = await queryPage(table, {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': applicationKeys.byCampaignStatus(campaignId, status) },
+        Limit: limit,
+      });
+      return page.items.map((item) => withoutKeys<Application>(item));
     },
   };
 }

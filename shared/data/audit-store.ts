@@ -1,24 +1,35 @@
 /**
- * Reads audit events. Changes write theirs in their own transactions, never on their own; `record` is for
- * what changes nothing but must leave a trace: a member of staff looking at a person's data.
+ * Audit events. A change writes its event in its own transaction (`recordItem`); `record` is for what changes
+ * nothing but must leave a trace, such as a member of staff looking at a person's data.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../ledger/audit-event.ts';
+import { brusselsDateOf } from '../time/calendar-date.ts';
 import { auditKeys } from './keys.ts';
-import { auditItem } from './ledger-items.ts';
-import { queryAll, type TableContext, withoutKeys } from './table.ts';
+import { IF_ABSENT, putItem, queryAll, type TableContext, withoutKeys } from './table.ts';
+import { putNew, type TransactItem } from './transactions.ts';
+
+export function auditItem(event: AuditEvent): Record<string, unknown> {
+  return {
+    ...auditKeys.item(event.entityType, event.entityId, event.at, event.eventId),
+    type: 'AuditEvent',
+    gsi1pk: auditKeys.byDay(brusselsDateOf(new Date(event.at))),
+    gsi1sk: `${event.at}#${event.eventId}`,
+    ...event,
+  };
+}
 
 export function createAuditStore(table: TableContext) {
   return {
+    /** The transaction item that records `event` with the change it describes. */
+    recordItem(event: AuditEvent): TransactItem {
+      return putNew(table.tableName, auditItem(event));
+    },
+
     /** Records a look-up (a view of personal data): there is no change to share a transaction with. */
     async record(event: AuditEvent): Promise<void> {
-      await table.doc.send(
-        new PutCommand({
-          TableName: table.tableName,
-          Item: auditItem(event),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      if (!(await putItem(table, auditItem(event), IF_ABSENT))) {
+        throw new Error(`Audit event ${event.eventId} already exists`);
+      }
     },
 
     /** The history of one voucher or campaign, oldest first. */
@@ -32,3 +43,5 @@ export function createAuditStore(table: TableContext) {
     },
   };
 }
+
+export type AuditStore = ReturnType<typeof createAuditStore>;

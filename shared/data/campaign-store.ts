@@ -1,8 +1,9 @@
 /** Reads and writes campaigns. */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '../campaigns/campaign.ts';
+import type { CalendarDate } from '../time/calendar-date.ts';
 import { campaignKeys } from './keys.ts';
-import { isConditionalCheckFailed, queryAll, type TableContext, withoutKeys } from './table.ts';
+import { getRecord, IF_ABSENT, putItem, queryAll, type TableContext, withoutKeys } from './table.ts';
+import { putNew, type TransactItem } from './transactions.ts';
 
 /** The stored item of a campaign (keys, list index) as written on creation. */
 export function campaignItem(campaign: Campaign): Record<string, unknown> {
@@ -16,29 +17,49 @@ export function campaignItem(campaign: Campaign): Record<string, unknown> {
 }
 
 export function createCampaignStore(table: TableContext) {
+  const { tableName } = table;
   return {
-    /** Creates the campaign; returns false (and changes nothing) when that id already exists. */
-    async create(campaign: Campaign): Promise<boolean> {
-      try {
-        await table.doc.send(
-          new PutCommand({
-            TableName: table.tableName,
-            Item: campaignItem(campaign),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+    /** The transaction item that creates the campaign (refused if the id exists). */
+    createItem(campaign: Campaign): TransactItem {
+      return putNew(tableName, campaignItem(campaign));
     },
 
-    async get(campaignId: string): Promise<Campaign | undefined> {
-      const result = await table.doc.send(
-        new GetCommand({ TableName: table.tableName, Key: campaignKeys.item(campaignId), ConsistentRead: true }),
-      );
-      return result.Item ? withoutKeys<Campaign>(result.Item) : undefined;
+    /** Moves the end (and purge) date, if the end date is still the one the decision was made on. */
+    extendItem(
+      campaignId: string,
+      change: { from: CalendarDate; to: CalendarDate; purgeDate: CalendarDate },
+    ): TransactItem {
+      return {
+        Update: {
+          TableName: tableName,
+          Key: campaignKeys.item(campaignId),
+          UpdateExpression: 'SET endDate = :new, purgeDate = :purge',
+          ConditionExpression: 'endDate = :current',
+          ExpressionAttributeValues: { ':new': change.to, ':current': change.from, ':purge': change.purgeDate },
+        },
+      };
+    },
+
+    /** Marks the campaign's personal data purged, once. */
+    purgedItem(campaignId: string, at: string): TransactItem {
+      return {
+        Update: {
+          TableName: tableName,
+          Key: campaignKeys.item(campaignId),
+          UpdateExpression: 'SET purgedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(purgedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        },
+      };
+    },
+
+    /** Creates the campaign; returns false (and changes nothing) when that id already exists. */
+    create(campaign: Campaign): Promise<boolean> {
+      return putItem(table, campaignItem(campaign), IF_ABSENT);
+    },
+
+    get(campaignId: string): Promise<Campaign | undefined> {
+      return getRecord<Campaign>(table, campaignKeys.item(campaignId));
     },
 
     async list(): Promise<Campaign[]> {

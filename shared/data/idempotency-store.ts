@@ -5,10 +5,10 @@
  * Records live at least 24 hours (TTL after 48 hours: DynamoDB deletes expired items lazily).
  */
 import { createHash } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../errors/domain-error.ts';
 import { idempotencyKeys } from './keys.ts';
-import type { TableContext } from './table.ts';
+import { getItem, type TableContext } from './table.ts';
+import type { TransactItem } from './transactions.ts';
 
 export const IDEMPOTENCY_TTL_SECONDS = 48 * 3600;
 
@@ -45,14 +45,7 @@ export function createIdempotencyStore(table: TableContext) {
   return {
     /** The stored answer for this key, if any; refuses a key reused for another request. */
     async replay<T>(scope: IdempotencyScope, now: Date): Promise<StoredAnswer<T> | undefined> {
-      const result = await table.doc.send(
-        new GetCommand({
-          TableName: table.tableName,
-          Key: idempotencyKeys.item(scope.userId, scope.key),
-          ConsistentRead: true,
-        }),
-      );
-      const item = result.Item;
+      const item = await getItem(table, idempotencyKeys.item(scope.userId, scope.key));
       if (!item || Number(item.expiresAt) <= Math.floor(now.getTime() / 1000)) return undefined;
       if (item.requestHash !== scope.requestHash) {
         throw new DomainError(
@@ -64,7 +57,7 @@ export function createIdempotencyStore(table: TableContext) {
     },
 
     /** The transaction item that records the answer; fails its condition if the key is already taken. */
-    recordItem<T>(scope: IdempotencyScope, answer: StoredAnswer<T>, now: Date) {
+    recordItem<T>(scope: IdempotencyScope, answer: StoredAnswer<T>, now: Date): TransactItem {
       const nowSeconds = Math.floor(now.getTime() / 1000);
       return {
         Put: {

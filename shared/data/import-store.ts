@@ -1,9 +1,8 @@
 /** Register imports: creation, the PENDING -> PROCESSING -> DONE | FAILED life, and the campaign's import lease. */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegisterImport } from '../imports/register-import.ts';
 import { campaignKeys, importKeys } from './keys.ts';
-import { isConditionalCheckFailed, type TableContext, withoutKeys } from './table.ts';
-import type { TransactItem } from './transactions.ts';
+import { getRecord, type TableContext, updateItem } from './table.ts';
+import { putNew, type TransactItem } from './transactions.ts';
 
 export function importItem(job: RegisterImport): Record<string, unknown> {
   return {
@@ -25,28 +24,20 @@ export const IMPORT_LEASE_SECONDS = 16 * 60;
 export function createImportStore(table: TableContext) {
   const { tableName } = table;
   return {
-    async put(job: RegisterImport): Promise<void> {
-      await table.doc.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: importItem(job),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+    /** The transaction item that creates the import. */
+    createItem(job: RegisterImport): TransactItem {
+      return putNew(tableName, importItem(job));
     },
 
-    async get(importId: string): Promise<RegisterImport | undefined> {
-      const result = await table.doc.send(
-        new GetCommand({ TableName: tableName, Key: importKeys.item(importId), ConsistentRead: true }),
-      );
-      return result.Item ? withoutKeys<RegisterImport>(result.Item) : undefined;
+    get(importId: string): Promise<RegisterImport | undefined> {
+      return getRecord<RegisterImport>(table, importKeys.item(importId));
     },
 
-    /** Transaction items: PENDING -> PROCESSING, and the campaign's lease taken for this import. */
-    startProcessingItems(job: RegisterImport, now: Date): TransactItem[] {
+    /** Transaction parts: the import PENDING -> PROCESSING, and the campaign's lease taken for it. */
+    startProcessingParts(job: RegisterImport, now: Date): { import: TransactItem; lease: TransactItem } {
       const nowSeconds = Math.floor(now.getTime() / 1000);
-      return [
-        {
+      return {
+        import: {
           Update: {
             TableName: tableName,
             Key: importKeys.item(job.importId),
@@ -56,7 +47,7 @@ export function createImportStore(table: TableContext) {
             ExpressionAttributeValues: { ':processing': 'PROCESSING', ':pending': 'PENDING', ':at': now.toISOString() },
           },
         },
-        {
+        lease: {
           Update: {
             TableName: tableName,
             Key: campaignKeys.item(job.campaignId),
@@ -71,46 +62,32 @@ export function createImportStore(table: TableContext) {
             },
           },
         },
-      ];
+      };
     },
 
     /** Back to PENDING when the worker could not be started, so staff can simply ask again. */
     async abandonProcessing(job: RegisterImport): Promise<void> {
-      await table.doc
-        .send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: importKeys.item(job.importId),
-            UpdateExpression: 'SET #status = :pending REMOVE processingAt',
-            ConditionExpression: '#status = :processing AND attribute_not_exists(workerStartedAt)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': 'PENDING', ':processing': 'PROCESSING' },
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!isConditionalCheckFailed(error)) throw error;
-        });
+      // Refused: a worker started after all; it owns the import now.
+      await updateItem(table, {
+        Key: importKeys.item(job.importId),
+        UpdateExpression: 'SET #status = :pending REMOVE processingAt',
+        ConditionExpression: '#status = :processing AND attribute_not_exists(workerStartedAt)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'PENDING', ':processing': 'PROCESSING' },
+      });
       await this.releaseLease(job);
     },
 
     /** The worker takes the job once: a second delivery of the same invocation finds it taken. */
     async claimForWorker(importId: string, now: Date): Promise<boolean> {
-      try {
-        await table.doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: importKeys.item(importId),
-            UpdateExpression: 'SET workerStartedAt = :at',
-            ConditionExpression: '#status = :processing AND attribute_not_exists(workerStartedAt)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':processing': 'PROCESSING', ':at': now.toISOString() },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+      const claimed = await updateItem(table, {
+        Key: importKeys.item(importId),
+        UpdateExpression: 'SET workerStartedAt = :at',
+        ConditionExpression: '#status = :processing AND attribute_not_exists(workerStartedAt)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':processing': 'PROCESSING', ':at': now.toISOString() },
+      });
+      return claimed.applied;
     },
 
     /** Transaction item of the final state: DONE with counts and reports, or FAILED with the reason. */
@@ -143,20 +120,13 @@ export function createImportStore(table: TableContext) {
     },
 
     async releaseLease(job: Pick<RegisterImport, 'campaignId' | 'importId'>): Promise<void> {
-      await table.doc
-        .send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: campaignKeys.item(job.campaignId),
-            UpdateExpression: 'REMOVE importLease',
-            ConditionExpression: 'importLease.importId = :id',
-            ExpressionAttributeValues: { ':id': job.importId },
-          }),
-        )
-        .catch((error: unknown) => {
-          // Another import holds it now (ours had expired): not ours to release.
-          if (!isConditionalCheckFailed(error)) throw error;
-        });
+      // Refused: another import holds it now (ours had expired), not ours to release.
+      await updateItem(table, {
+        Key: campaignKeys.item(job.campaignId),
+        UpdateExpression: 'REMOVE importLease',
+        ConditionExpression: 'importLease.importId = :id',
+        ExpressionAttributeValues: { ':id': job.importId },
+      });
     },
   };
 }

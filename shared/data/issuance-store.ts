@@ -3,10 +3,10 @@
  * checks in bulk before issuing (a shortcut only: the claim's conditional put in the issuing transaction is
  * what enforces uniqueness).
  */
-import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IssuanceCounts, IssuanceRun } from '../issuance/issuance-run.ts';
 import { campaignKeys, issuanceKeys } from './keys.ts';
-import { isConditionalCheckFailed, type TableContext, withoutKeys } from './table.ts';
+import { batchGetAll, getRecord, type Item, type TableContext, updateItem } from './table.ts';
+import { putNew, type TransactItem } from './transactions.ts';
 
 export function issuanceRunItem(run: IssuanceRun): Record<string, unknown> {
   return {
@@ -20,41 +20,33 @@ export function issuanceRunItem(run: IssuanceRun): Record<string, unknown> {
 
 export function createIssuanceStore(table: TableContext) {
   const { tableName } = table;
-  const conditional = async (command: UpdateCommand): Promise<boolean> => {
-    try {
-      await table.doc.send(command);
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
-  };
+  const conditional = async (update: Parameters<typeof updateItem>[1]): Promise<boolean> =>
+    (await updateItem(table, update)).applied;
 
   return {
-    async get(runId: string): Promise<IssuanceRun | undefined> {
-      const result = await table.doc.send(
-        new GetCommand({ TableName: tableName, Key: issuanceKeys.item(runId), ConsistentRead: true }),
-      );
-      return result.Item ? withoutKeys<IssuanceRun>(result.Item) : undefined;
+    /** The transaction item that creates the run. */
+    createItem(run: IssuanceRun): TransactItem {
+      return putNew(tableName, issuanceRunItem(run));
+    },
+
+    get(runId: string): Promise<IssuanceRun | undefined> {
+      return getRecord<IssuanceRun>(table, issuanceKeys.item(runId));
     },
 
     /** PENDING -> RUNNING for one worker invocation; false when another took it or it is over. */
     claim(runId: string, workerToken: string, now: Date): Promise<boolean> {
-      return conditional(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: issuanceKeys.item(runId),
-          UpdateExpression: 'SET #status = :running, workerToken = :token, startedAt = if_not_exists(startedAt, :at)',
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':running': 'RUNNING',
-            ':pending': 'PENDING',
-            ':token': workerToken,
-            ':at': now.toISOString(),
-          },
-        }),
-      );
+      return conditional({
+        Key: issuanceKeys.item(runId),
+        UpdateExpression: 'SET #status = :running, workerToken = :token, startedAt = if_not_exists(startedAt, :at)',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':running': 'RUNNING',
+          ':pending': 'PENDING',
+          ':token': workerToken,
+          ':at': now.toISOString(),
+        },
+      });
     },
 
     /**
@@ -76,34 +68,37 @@ export function createIssuanceStore(table: TableContext) {
         sets.push('#status = :pending');
         removes.push('workerToken');
       }
-      return conditional(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: issuanceKeys.item(runId),
-          UpdateExpression: [
-            `SET ${sets.join(', ')}`,
-            'ADD issued :issued, alreadyIssued :already, notIssuedBudget :budget, issuedValueCents :value',
-            ...(removes.length > 0 ? [`REMOVE ${removes.join(', ')}`] : []),
-          ].join(' '),
-          ConditionExpression: '#status = :running AND workerToken = :token',
-          ExpressionAttributeNames: { '#status': 'status', '#cursor': 'cursor' },
-          ExpressionAttributeValues: {
-            ':running': 'RUNNING',
-            ':token': workerToken,
-            ':part': position.nextPart,
-            ':issued': delta.issued,
-            ':already': delta.alreadyIssued,
-            ':budget': delta.notIssuedBudget,
-            ':value': delta.issuedValueCents,
-            ...(position.cursor ? { ':cursor': position.cursor } : {}),
-            ...(yieldRun ? { ':pending': 'PENDING' } : {}),
-          },
-        }),
-      );
+      return conditional({
+        Key: issuanceKeys.item(runId),
+        UpdateExpression: [
+          `SET ${sets.join(', ')}`,
+          'ADD issued :issued, alreadyIssued :already, notIssuedBudget :budget, issuedValueCents :value',
+          ...(removes.length > 0 ? [`REMOVE ${removes.join(', ')}`] : []),
+        ].join(' '),
+        ConditionExpression: '#status = :running AND workerToken = :token',
+        ExpressionAttributeNames: { '#status': 'status', '#cursor': 'cursor' },
+        ExpressionAttributeValues: {
+          ':running': 'RUNNING',
+          ':token': workerToken,
+          ':part': position.nextPart,
+          ':issued': delta.issued,
+          ':already': delta.alreadyIssued,
+          ':budget': delta.notIssuedBudget,
+          ':value': delta.issuedValueCents,
+          ...(position.cursor ? { ':cursor': position.cursor } : {}),
+          ...(yieldRun ? { ':pending': 'PENDING' } : {}),
+        },
+      });
     },
 
     /** The run's last word: DONE (or FAILED with a reason). */
-    finishItem(runId: string, workerToken: string, status: 'DONE' | 'FAILED', at: string, error?: string) {
+    finishItem(
+      runId: string,
+      workerToken: string,
+      status: 'DONE' | 'FAILED',
+      at: string,
+      error?: string,
+    ): TransactItem {
       return {
         Update: {
           TableName: tableName,
@@ -126,23 +121,11 @@ export function createIssuanceStore(table: TableContext) {
       };
     },
 
-    /** Which of these people already hold a voucher of the campaign (at most 100 at a time). */
+    /** Which of these people already hold a voucher of the campaign . */
     async holders(campaignId: string, personRefs: readonly string[]): Promise<Set<string>> {
-      const holders = new Set<string>();
-      let keys: Record<string, unknown>[] = personRefs.map((ref) => campaignKeys.beneficiary(campaignId, ref));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-        const result = await table.doc.send(
-          new BatchGetCommand({
-            RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'sk' } },
-          }),
-        );
-        for (const item of result.Responses?.[tableName] ?? []) {
-          holders.add(String(item.sk).slice('BENEFICIARY#'.length));
-        }
-        keys = (result.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, unknown>[];
-      }
-      return holders;
+      const keys = personRefs.map((ref) => campaignKeys.beneficiary(campaignId, ref));
+      const claims = await batchGetAll(table, keys, { projection: 'sk' });
+      return new Set(claims.map((item: Item) => String(item.sk).slice('BENEFICIARY#'.length)));
     },
   };
 }

@@ -4,9 +4,8 @@
  * current window ends: so no sliding 15 minutes ever allows more than MAX_MISSES guesses. (Concurrent misses
  * can overshoot by the number in flight; the bound stays tiny next to 2^80 codes.)
  */
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { lookupMissKeys } from './keys.ts';
-import type { TableContext } from './table.ts';
+import { queryPage, type TableContext, updateItem } from './table.ts';
 
 export const MISS_WINDOW_SECONDS = 15 * 60;
 export const MAX_MISSES = 20;
@@ -21,18 +20,15 @@ export function createLookupMisses(
     /** Seconds to wait when the shop is throttled now, else undefined. */
     async retryAfter(merchantId: string, now: Date): Promise<number | undefined> {
       const current = windowStart(now);
-      const result = await table.doc.send(
-        new QueryCommand({
-          TableName: table.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk >= :since',
-          ExpressionAttributeValues: {
-            ':pk': lookupMissKeys.item(merchantId, current).pk,
-            ':since': String(current - limits.windowSeconds),
-          },
-          ConsistentRead: true,
-        }),
-      );
-      const misses = (result.Items ?? [])
+      const result = await queryPage(table, {
+        KeyConditionExpression: 'pk = :pk AND sk >= :since',
+        ExpressionAttributeValues: {
+          ':pk': lookupMissKeys.item(merchantId, current).pk,
+          ':since': String(current - limits.windowSeconds),
+        },
+        ConsistentRead: true,
+      });
+      const misses = result.items
         .filter((item) => Number(item.sk) >= current - limits.windowSeconds)
         .reduce((sum, item) => sum + Number(item.misses ?? 0), 0);
       if (misses < limits.maxMisses) return undefined;
@@ -41,21 +37,18 @@ export function createLookupMisses(
 
     async record(merchantId: string, now: Date): Promise<number> {
       const current = windowStart(now);
-      const result = await table.doc.send(
-        new UpdateCommand({
-          TableName: table.tableName,
-          Key: lookupMissKeys.item(merchantId, current),
-          UpdateExpression: 'ADD misses :one SET expiresAt = :expires, #type = :type',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':expires': current + 3 * limits.windowSeconds,
-            ':type': 'LookupMisses',
-          },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(result.Attributes?.misses ?? 0);
+      const result = await updateItem(table, {
+        Key: lookupMissKeys.item(merchantId, current),
+        UpdateExpression: 'ADD misses :one SET expiresAt = :expires, #type = :type',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':expires': current + 3 * limits.windowSeconds,
+          ':type': 'LookupMisses',
+        },
+        ReturnValues: 'UPDATED_NEW',
+      });
+      return Number(result.attributes?.misses ?? 0);
     },
   };
 }

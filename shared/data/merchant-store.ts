@@ -1,10 +1,9 @@
 /** Reads and writes partner shops and their enrolment in campaigns. */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '../campaigns/campaign.ts';
 import type { Enrolment, Merchant } from '../merchants/merchant.ts';
 import { campaignKeys, enrolmentKeys, merchantKeys, sortableName } from './keys.ts';
-import { isConditionalCheckFailed, queryAll, type TableContext, withoutKeys } from './table.ts';
-import { transactWrite } from './transactions.ts';
+import { getRecord, IF_ABSENT, putItem, queryAll, type TableContext, withoutKeys } from './table.ts';
+import { putNew, type TransactItem, transactWrite } from './transactions.ts';
 
 export function merchantItem(merchant: Merchant): Record<string, unknown> {
   return {
@@ -19,27 +18,12 @@ export function merchantItem(merchant: Merchant): Record<string, unknown> {
 export function createMerchantStore(table: TableContext) {
   return {
     /** Creates the shop; returns false (and changes nothing) when it already exists. */
-    async create(merchant: Merchant): Promise<boolean> {
-      try {
-        await table.doc.send(
-          new PutCommand({
-            TableName: table.tableName,
-            Item: merchantItem(merchant),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+    create(merchant: Merchant): Promise<boolean> {
+      return putItem(table, merchantItem(merchant), IF_ABSENT);
     },
 
-    async get(merchantId: string): Promise<Merchant | undefined> {
-      const result = await table.doc.send(
-        new GetCommand({ TableName: table.tableName, Key: merchantKeys.item(merchantId), ConsistentRead: true }),
-      );
-      return result.Item ? withoutKeys<Merchant>(result.Item) : undefined;
+    get(merchantId: string): Promise<Merchant | undefined> {
+      return getRecord<Merchant>(table, merchantKeys.item(merchantId));
     },
 
     /** All shops, sorted by name. Bounded: a town has tens, at most a few hundred, partner shops. */
@@ -52,15 +36,21 @@ export function createMerchantStore(table: TableContext) {
       return items.map((item) => withoutKeys<Merchant>(item));
     },
 
-    async getEnrolment(merchantId: string, campaignId: string): Promise<Enrolment | undefined> {
-      const result = await table.doc.send(
-        new GetCommand({
+    getEnrolment(merchantId: string, campaignId: string): Promise<Enrolment | undefined> {
+      return getRecord<Enrolment>(table, enrolmentKeys.item(merchantId, campaignId));
+    },
+
+    /** Moves a shop's copy of the campaign's end date forward (never back: an older extension must not undo a newer one). */
+    enrolmentEndDateItem(merchantId: string, campaignId: string, endDate: string): TransactItem {
+      return {
+        Update: {
           TableName: table.tableName,
           Key: enrolmentKeys.item(merchantId, campaignId),
-          ConsistentRead: true,
-        }),
-      );
-      return result.Item ? withoutKeys<Enrolment>(result.Item) : undefined;
+          UpdateExpression: 'SET campaignEndDate = :end',
+          ConditionExpression: 'attribute_exists(pk) AND campaignEndDate < :end',
+          ExpressionAttributeValues: { ':end': endDate },
+        },
+      };
     },
 
     /** Every shop enrolled in a campaign (strongly consistent: they share the campaign's partition). */
@@ -83,25 +73,19 @@ export function createMerchantStore(table: TableContext) {
       campaign: Pick<Campaign, 'campaignId' | 'startDate' | 'endDate'>,
       enrolledAt: string,
     ): Promise<void> {
-      const outcome = await transactWrite(table, [
-        {
-          Put: {
-            TableName: table.tableName,
-            Item: {
-              ...enrolmentKeys.item(merchantId, campaign.campaignId),
-              type: 'Enrolment',
-              gsi1pk: enrolmentKeys.byMerchant(merchantId),
-              gsi1sk: campaign.campaignId,
-              merchantId,
-              campaignId: campaign.campaignId,
-              campaignStartDate: campaign.startDate,
-              campaignEndDate: campaign.endDate,
-              enrolledAt,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
+      const outcome = await transactWrite(table, {
+        enrolment: putNew(table.tableName, {
+          ...enrolmentKeys.item(merchantId, campaign.campaignId),
+          type: 'Enrolment',
+          gsi1pk: enrolmentKeys.byMerchant(merchantId),
+          gsi1sk: campaign.campaignId,
+          merchantId,
+          campaignId: campaign.campaignId,
+          campaignStartDate: campaign.startDate,
+          campaignEndDate: campaign.endDate,
+          enrolledAt,
+        }),
+        campaign: {
           ConditionCheck: {
             TableName: table.tableName,
             Key: campaignKeys.item(campaign.campaignId),
@@ -109,8 +93,8 @@ export function createMerchantStore(table: TableContext) {
             ExpressionAttributeValues: { ':endDate': campaign.endDate },
           },
         },
-      ]);
-      if (outcome.committed || outcome.failedItems.includes(0)) return;
+      });
+      if (outcome.committed || outcome.failed('enrolment')) return;
       throw new Error(`Campaign ${campaign.campaignId} changed while enrolling ${merchantId}: read it again and retry`);
     },
   };

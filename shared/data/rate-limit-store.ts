@@ -2,10 +2,9 @@
  * Fixed-window rate limits for public routes, counted in the table per client reference (a keyed hash, never
  * the address itself) so every Lambda instance shares them. A refused request is not counted.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../errors/domain-error.ts';
 import { rateLimitKeys } from './keys.ts';
-import { isConditionalCheckFailed, type TableContext } from './table.ts';
+import { type TableContext, updateItem } from './table.ts';
 
 export interface RateLimit {
   readonly scope: string;
@@ -19,24 +18,19 @@ export function createRateLimitStore(table: TableContext) {
     async consume(limit: RateLimit, subjectRef: string, now: Date): Promise<void> {
       const nowSeconds = Math.floor(now.getTime() / 1000);
       const windowStart = Math.floor(nowSeconds / limit.windowSeconds) * limit.windowSeconds;
-      try {
-        await table.doc.send(
-          new UpdateCommand({
-            TableName: table.tableName,
-            Key: rateLimitKeys.item(limit.scope, subjectRef, windowStart),
-            UpdateExpression: 'ADD requests :one SET expiresAt = :expires, #type = :type',
-            ConditionExpression: 'attribute_not_exists(requests) OR requests < :max',
-            ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: {
-              ':one': 1,
-              ':max': limit.max,
-              ':expires': windowStart + 2 * limit.windowSeconds,
-              ':type': 'RateWindow',
-            },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
+      const counted = await updateItem(table, {
+        Key: rateLimitKeys.item(limit.scope, subjectRef, windowStart),
+        UpdateExpression: 'ADD requests :one SET expiresAt = :expires, #type = :type',
+        ConditionExpression: 'attribute_not_exists(requests) OR requests < :max',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':max': limit.max,
+          ':expires': windowStart + 2 * limit.windowSeconds,
+          ':type': 'RateWindow',
+        },
+      });
+      if (!counted.applied) {
         const retryAfterSeconds = Math.max(1, windowStart + limit.windowSeconds - nowSeconds);
         throw new DomainError('TOO_MANY_ATTEMPTS', `Too many requests; try again in ${retryAfterSeconds} seconds.`, {
           retryAfterSeconds,

@@ -10,8 +10,7 @@ import { createApplicationStore } from '../data/application-store.ts';
 import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
-import { auditItem, putNew } from '../data/ledger-items.ts';
-import { createPersonStore, personItem, versionCondition } from '../data/person-store.ts';
+import { createPersonStore } from '../data/person-store.ts';
 import { ContentionTimeoutError, transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
@@ -47,7 +46,6 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
   const audits = createAuditStore(deps.table);
   const { codeKey } = deps;
   const vouchers = codeKey ? createVoucherService({ ...deps, codeKey }) : undefined;
-  const { tableName } = deps.table;
 
   const event = (
     action: AuditEvent['action'],
@@ -117,18 +115,17 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
       issuance: result.outcome,
       ...(result.outcome === 'ISSUED' ? { voucherId: result.voucher.voucherId } : {}),
     };
-    const outcome = await transactWrite(deps.table, [applications.saveItem(updated, 'APPROVED')]);
+    const outcome = await transactWrite(deps.table, { application: applications.saveItem(updated, 'APPROVED') });
     return outcome.committed ? updated : requireApplication(application.campaignId, application.applicationId);
   }
 
   return {
     async list(campaignId: string, status: ApplicationStatus, request: StaffRequest) {
       const found = await applications.listByStatus(campaignId, status);
-      const byRef = new Map<string, Person>();
-      for (let start = 0; start < found.length; start += 100) {
-        const refs = found.slice(start, start + 100).map((application) => application.personRef);
-        for (const [ref, person] of await people.getMany(campaignId, refs)) byRef.set(ref, person);
-      }
+      const byRef = await people.getMany(
+        campaignId,
+        found.map((application) => application.personRef),
+      );
       await audits.record(event('LIST_APPLICATIONS', campaignId, request, { status, count: found.length }, 'campaign'));
       return found.map((application) => {
         const person = byRef.get(application.personRef);
@@ -172,17 +169,14 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
           decidedAt: deps.now().toISOString(),
           decidedBy: request.actor.userId,
         };
-        const outcome = await transactWrite(deps.table, [
-          applications.saveItem(approved, 'SUBMITTED'),
-          {
-            Put: {
-              TableName: tableName,
-              Item: personItem({ ...person, applicationApproved: true, version: person.version + 1 }),
-              ...versionCondition(person.version),
-            },
-          },
-          putNew(tableName, auditItem(event('APPROVE_APPLICATION', applicationId, request, { campaignId }))),
-        ]);
+        const outcome = await transactWrite(deps.table, {
+          application: applications.saveItem(approved, 'SUBMITTED'),
+          person: people.saveItem(
+            { ...person, applicationApproved: true, version: person.version + 1 },
+            person.version,
+          ),
+          audit: audits.recordItem(event('APPROVE_APPLICATION', applicationId, request, { campaignId })),
+        });
         // Refused: decided by someone else, or the person changed meanwhile (an import): decide again.
         if (outcome.committed) return issueFor(approved, person, request);
       }
@@ -215,17 +209,11 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
           rejectionReason: reason,
         };
         const { openApplicationId: _open, ...released } = person;
-        const outcome = await transactWrite(deps.table, [
-          applications.saveItem(rejected, 'SUBMITTED'),
-          {
-            Put: {
-              TableName: tableName,
-              Item: personItem({ ...released, version: person.version + 1 }),
-              ...versionCondition(person.version),
-            },
-          },
-          putNew(tableName, auditItem(event('REJECT_APPLICATION', applicationId, request, { campaignId, reason }))),
-        ]);
+        const outcome = await transactWrite(deps.table, {
+          application: applications.saveItem(rejected, 'SUBMITTED'),
+          person: people.saveItem({ ...released, version: person.version + 1 }, person.version),
+          audit: audits.recordItem(event('REJECT_APPLICATION', applicationId, request, { campaignId, reason })),
+        });
         if (outcome.committed) return rejected;
       }
     },

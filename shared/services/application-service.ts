@@ -15,10 +15,10 @@ import {
   proofProblem,
 } from '../applications/application.ts';
 import { createApplicationStore } from '../data/application-store.ts';
+import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
-import { auditItem, putNew } from '../data/ledger-items.ts';
-import { createPersonStore, personItem, versionCondition } from '../data/person-store.ts';
+import { createPersonStore } from '../data/person-store.ts';
 import { createRateLimitStore, type RateLimit } from '../data/rate-limit-store.ts';
 import type { TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
@@ -57,8 +57,8 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
   const campaigns = createCampaignStore(deps.table);
   const people = createPersonStore(deps.table);
   const limits = createRateLimitStore(deps.table);
+  const audits = createAuditStore(deps.table);
   const limit = deps.rateLimit ?? APPLICATION_RATE_LIMIT;
-  const { tableName } = deps.table;
 
   const audit = (action: AuditEvent['action'], application: Application, requestId: string): AuditEvent => ({
     eventId: newId('E'),
@@ -118,10 +118,10 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
         createdAt: deps.now().toISOString(),
         expiresAt: nowSeconds + AWAITING_PROOF_TTL_SECONDS,
       };
-      await transactWrite(deps.table, [
-        applications.saveItem(application, undefined),
-        putNew(tableName, auditItem(audit('FILE_APPLICATION', application, requestId))),
-      ]);
+      await transactWrite(deps.table, {
+        application: applications.saveItem(application, undefined),
+        audit: audits.recordItem(audit('FILE_APPLICATION', application, requestId)),
+      });
       const uploadUrl = await deps.documents.uploadUrl(application.proofKey, {
         contentType: input.proof.contentType,
         contentLength: input.proof.bytes,
@@ -177,17 +177,14 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
           submittedAt: deps.now().toISOString(),
           proofBytes: stored.size,
         };
-        const outcome = await transactWrite(deps.table, [
-          applications.saveItem(submitted, 'AWAITING_PROOF'),
-          {
-            Put: {
-              TableName: tableName,
-              Item: personItem({ ...person, openApplicationId: applicationId, version: person.version + 1 }),
-              ...versionCondition(person.version),
-            },
-          },
-          putNew(tableName, auditItem(audit('SUBMIT_APPLICATION', submitted, requestId))),
-        ]);
+        const outcome = await transactWrite(deps.table, {
+          application: applications.saveItem(submitted, 'AWAITING_PROOF'),
+          person: people.saveItem(
+            { ...person, openApplicationId: applicationId, version: person.version + 1 },
+            person.version,
+          ),
+          audit: audits.recordItem(audit('SUBMIT_APPLICATION', submitted, requestId)),
+        });
         // Refused: the application or the person changed meanwhile (a double submit, an import): look again.
         if (outcome.committed) return { applicationId, status: submitted.status };
       }

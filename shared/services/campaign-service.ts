@@ -13,12 +13,12 @@
  * needs several transactions, and a crash could fall between two of them).
  */
 import { type Campaign, type CampaignInput, purgeDateOf } from '../campaigns/campaign.ts';
-import { campaignItem, createCampaignStore } from '../data/campaign-store.ts';
+import { createAuditStore } from '../data/audit-store.ts';
+import { createCampaignStore } from '../data/campaign-store.ts';
 import { requestHash } from '../data/idempotency-store.ts';
-import { campaignKeys, enrolmentKeys, sortableName } from '../data/keys.ts';
-import { auditItem, putNew } from '../data/ledger-items.ts';
+import { sortableName } from '../data/keys.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
-import { type TransactItem, transactWrite } from '../data/transactions.ts';
+import { transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../ledger/audit-event.ts';
@@ -38,18 +38,9 @@ const SHOPS_PER_TRANSACTION = 98;
 export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | 'now'>) {
   const campaigns = createCampaignStore(deps.table);
   const merchants = createMerchantStore(deps.table);
-  const { tableName } = deps.table;
-
-  const enrolmentUpdate = (merchantId: string, campaignId: string, endDate: CalendarDate): TransactItem => ({
-    Update: {
-      TableName: tableName,
-      Key: enrolmentKeys.item(merchantId, campaignId),
-      UpdateExpression: 'SET campaignEndDate = :end',
-      // Never shorten a copy (a slower, older extension must not undo a newer one).
-      ConditionExpression: 'attribute_exists(pk) AND campaignEndDate < :end',
-      ExpressionAttributeValues: { ':end': endDate },
-    },
-  });
+  const audits = createAuditStore(deps.table);
+  const enrolmentUpdate = (merchantId: string, campaignId: string, endDate: CalendarDate) =>
+    merchants.enrolmentEndDateItem(merchantId, campaignId, endDate);
 
   return {
     /** Creates the campaign, or finds the one this same request created before (see the module comment). */
@@ -61,23 +52,20 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
         purgeDate: purgeDateOf(input),
         createdAt: at,
       };
-      const outcome = await transactWrite(deps.table, [
-        putNew(tableName, campaignItem(campaign)),
-        putNew(
-          tableName,
-          auditItem({
-            eventId: newId('E'),
-            at,
-            action: 'CREATE_CAMPAIGN',
-            actor,
-            entityType: 'campaign',
-            entityId: campaign.campaignId,
-            requestId,
-            amountCents: campaign.budgetCents,
-            details: { name: campaign.name, faceValueCents: campaign.faceValueCents },
-          }),
-        ),
-      ]);
+      const outcome = await transactWrite(deps.table, {
+        campaign: campaigns.createItem(campaign),
+        audit: audits.recordItem({
+          eventId: newId('E'),
+          at,
+          action: 'CREATE_CAMPAIGN',
+          actor,
+          entityType: 'campaign',
+          entityId: campaign.campaignId,
+          requestId,
+          amountCents: campaign.budgetCents,
+          details: { name: campaign.name, faceValueCents: campaign.faceValueCents },
+        }),
+      });
       if (outcome.committed) return campaign;
       const existing = await campaigns.get(campaign.campaignId);
       if (!existing) throw new Error(`Campaign ${campaign.campaignId} refused but not found`);
@@ -102,43 +90,31 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
           // Already extended: bring any copy left behind up to date, one transaction per chunk of shops.
           for (let start = 0; start < behind.length; start += SHOPS_PER_TRANSACTION) {
             const chunk = behind.slice(start, start + SHOPS_PER_TRANSACTION);
-            await transactWrite(
-              deps.table,
-              chunk.map((e) => enrolmentUpdate(e.merchantId, campaignId, endDate)),
-            );
+            await transactWrite(deps.table, {
+              shops: chunk.map((e) => enrolmentUpdate(e.merchantId, campaignId, endDate)),
+            });
           }
           return campaign;
         }
-        const outcome = await transactWrite(deps.table, [
-          {
-            Update: {
-              TableName: tableName,
-              Key: campaignKeys.item(campaignId),
-              // The personal data stays as long after the new end as it would have after the old one.
-              UpdateExpression: 'SET endDate = :new, purgeDate = :purge',
-              ConditionExpression: 'endDate = :current',
-              ExpressionAttributeValues: {
-                ':new': endDate,
-                ':current': campaign.endDate,
-                ':purge': purgeDateOf({ endDate, purgeDate: purgeDateOf(campaign) }),
-              },
-            },
-          },
-          putNew(
-            tableName,
-            auditItem({
-              eventId: newId('E'),
-              at: deps.now().toISOString(),
-              action: 'EXTEND_CAMPAIGN',
-              actor,
-              entityType: 'campaign',
-              entityId: campaignId,
-              requestId,
-              details: { from: campaign.endDate, to: endDate, shops: behind.length },
-            }),
-          ),
-          ...behind.slice(0, SHOPS_PER_TRANSACTION).map((e) => enrolmentUpdate(e.merchantId, campaignId, endDate)),
-        ]);
+        const outcome = await transactWrite(deps.table, {
+          campaign: campaigns.extendItem(campaignId, {
+            from: campaign.endDate,
+            to: endDate,
+            // The personal data stays as long after the new end as it would have after the old one.
+            purgeDate: purgeDateOf({ endDate, purgeDate: purgeDateOf(campaign) }),
+          }),
+          audit: audits.recordItem({
+            eventId: newId('E'),
+            at: deps.now().toISOString(),
+            action: 'EXTEND_CAMPAIGN',
+            actor,
+            entityType: 'campaign',
+            entityId: campaignId,
+            requestId,
+            details: { from: campaign.endDate, to: endDate, shops: behind.length },
+          }),
+          shops: behind.slice(0, SHOPS_PER_TRANSACTION).map((e) => enrolmentUpdate(e.merchantId, campaignId, endDate)),
+        });
         // Refused: the campaign or a shop's copy changed meanwhile; decide again on fresh reads.
         if (!outcome.committed) continue;
         // More shops than one transaction holds: the next round finds the campaign extended and does the rest.

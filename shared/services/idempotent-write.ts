@@ -5,13 +5,15 @@
  * because a concurrent request with the same key may have just committed the very change that now makes
  * this one look refused: the caller must get that request's answer, not an error.
  */
+
+import { backoffMs, sleep } from '../data/backoff.ts';
 import type { IdempotencyScope, IdempotencyStore } from '../data/idempotency-store.ts';
-import type { LedgerOutcome } from '../data/ledger-store.ts';
-import { backoffMs, ContentionTimeoutError } from '../data/transactions.ts';
+import { ContentionTimeoutError, type TransactionOutcome } from '../data/transactions.ts';
 import { DomainError, isDomainError } from '../errors/domain-error.ts';
 
 export interface WriteAttempt<T> {
-  readonly outcome: LedgerOutcome;
+  /** The transaction's outcome; its idempotency record is the part named `idempotency`. */
+  readonly outcome: TransactionOutcome;
   readonly answer: T;
 }
 
@@ -56,7 +58,7 @@ export async function idempotentWrite<T>(
     retries += result.outcome.conflicts;
     if (result.outcome.committed) return { answer: result.answer, replayed: false, retries };
     retries += 1;
-    if (result.outcome.idempotencyTaken) {
+    if (result.outcome.failed('idempotency')) {
       lookUpKey = true; // the next round replays the winner's answer
       continue;
     }
@@ -66,6 +68,6 @@ export async function idempotentWrite<T>(
     // A refused condition means another write committed first: decide again on fresh reads, after a
     // jittered pause that grows with each lost round. Without it, a crowd on one voucher re-reads and
     // re-writes in lockstep and all but one attempt per round are wasted (quadratic work).
-    await new Promise((resolve) => setTimeout(resolve, backoffMs(round, 10, 1000)));
+    await sleep(backoffMs(round, 10, 1000));
   }
 }

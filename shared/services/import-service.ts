@@ -6,8 +6,7 @@
 import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
-import { createImportStore, importItem } from '../data/import-store.ts';
-import { auditItem, putNew } from '../data/ledger-items.ts';
+import { createImportStore } from '../data/import-store.ts';
 import type { TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -51,7 +50,6 @@ export function createImportService(deps: ImportServiceDependencies) {
   const imports = createImportStore(deps.table);
   const campaigns = createCampaignStore(deps.table);
   const audits = createAuditStore(deps.table);
-  const { tableName } = deps.table;
 
   const requireImport = async (campaignId: string, importId: string): Promise<RegisterImport> => {
     const job = await imports.get(importId);
@@ -94,10 +92,10 @@ export function createImportService(deps: ImportServiceDependencies) {
         createdAt: deps.now().toISOString(),
         createdBy: actor.userId,
       };
-      await transactWrite(deps.table, [
-        putNew(tableName, importItem(job)),
-        putNew(tableName, auditItem(event('CREATE_IMPORT', actor, importId, requestId, { campaignId }))),
-      ]);
+      await transactWrite(deps.table, {
+        import: imports.createItem(job),
+        audit: audits.recordItem(event('CREATE_IMPORT', actor, importId, requestId, { campaignId })),
+      });
       const uploadUrl = await deps.documents.uploadUrl(job.objectKey, {
         contentType: REGISTER_CONTENT_TYPE,
         expiresInSeconds: UPLOAD_URL_SECONDS,
@@ -131,15 +129,14 @@ export function createImportService(deps: ImportServiceDependencies) {
           { maxBytes: MAX_REGISTER_BYTES },
         );
       }
-      const outcome = await transactWrite(deps.table, [
-        ...imports.startProcessingItems(job, deps.now()),
-        putNew(
-          tableName,
-          auditItem(event('PROCESS_IMPORT', actor, importId, requestId, { campaignId, bytes: uploaded.size })),
+      const outcome = await transactWrite(deps.table, {
+        ...imports.startProcessingParts(job, deps.now()),
+        audit: audits.recordItem(
+          event('PROCESS_IMPORT', actor, importId, requestId, { campaignId, bytes: uploaded.size }),
         ),
-      ]);
+      });
       if (!outcome.committed) {
-        if (outcome.failedItems.includes(0)) {
+        if (outcome.failed('import')) {
           // A concurrent request started it first: same answer as asking again.
           return { importId, status: (await requireImport(campaignId, importId)).status };
         }

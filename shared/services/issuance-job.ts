@@ -21,10 +21,10 @@
  * goes down), so the rest are counted without trying.
  */
 import { randomUUID } from 'node:crypto';
+import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
 import { createIssuanceStore } from '../data/issuance-store.ts';
-import { auditItem, putNew } from '../data/ledger-items.ts';
 import { createPersonStore } from '../data/person-store.ts';
 import { ContentionTimeoutError, transactWrite } from '../data/transactions.ts';
 import { newId } from '../ids.ts';
@@ -63,6 +63,7 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
   const runs = createIssuanceStore(deps.table);
   const people = createPersonStore(deps.table);
   const campaigns = createCampaignStore(deps.table);
+  const audits = createAuditStore(deps.table);
   const vouchers = createVoucherService(deps);
   const pageSize = options.pageSize ?? 100;
   const concurrency = options.concurrency ?? 4;
@@ -158,29 +159,26 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
       const finish = async (status: 'DONE' | 'FAILED', error?: string) => {
         const at = deps.now().toISOString();
         const finished = await runs.get(runId);
-        await transactWrite(deps.table, [
-          runs.finishItem(runId, token, status, at, error),
-          putNew(
-            deps.table.tableName,
-            auditItem({
-              eventId: newId('E'),
-              at,
-              action: 'COMPLETE_ISSUANCE',
-              actor: SYSTEM_ACTOR,
-              entityType: 'issuanceRun',
-              entityId: runId,
-              requestId: runId,
-              amountCents: finished?.issuedValueCents ?? 0,
-              details: {
-                campaignId: run.campaignId,
-                status,
-                issued: finished?.issued ?? 0,
-                alreadyIssued: finished?.alreadyIssued ?? 0,
-                notIssuedBudget: finished?.notIssuedBudget ?? 0,
-              },
-            }),
-          ),
-        ]);
+        await transactWrite(deps.table, {
+          run: runs.finishItem(runId, token, status, at, error),
+          audit: audits.recordItem({
+            eventId: newId('E'),
+            at,
+            action: 'COMPLETE_ISSUANCE',
+            actor: SYSTEM_ACTOR,
+            entityType: 'issuanceRun',
+            entityId: runId,
+            requestId: runId,
+            amountCents: finished?.issuedValueCents ?? 0,
+            details: {
+              campaignId: run.campaignId,
+              status,
+              issued: finished?.issued ?? 0,
+              alreadyIssued: finished?.alreadyIssued ?? 0,
+              notIssuedBudget: finished?.notIssuedBudget ?? 0,
+            },
+          }),
+        });
         return runs.get(runId);
       };
 

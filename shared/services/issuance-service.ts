@@ -2,10 +2,10 @@
  * Issuance runs as staff drive them: start one (202 with its id; the same Idempotency-Key gives the same run)
  * and follow its counts. The work itself is the background job of shared/services/issuance-job.ts.
  */
+import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
-import { createIssuanceStore, issuanceRunItem } from '../data/issuance-store.ts';
-import { auditItem, putNew } from '../data/ledger-items.ts';
+import { createIssuanceStore } from '../data/issuance-store.ts';
 import type { TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -32,7 +32,7 @@ export function createIssuanceService(deps: IssuanceServiceDependencies) {
   const runs = createIssuanceStore(deps.table);
   const campaigns = createCampaignStore(deps.table);
   const idempotency = createIdempotencyStore(deps.table);
-  const { tableName } = deps.table;
+  const audits = createAuditStore(deps.table);
 
   return {
     async start(
@@ -59,24 +59,21 @@ export function createIssuanceService(deps: IssuanceServiceDependencies) {
           ...ZERO_COUNTS,
         };
         const answer = { runId: run.runId };
-        const outcome = await transactWrite(deps.table, [
-          putNew(tableName, issuanceRunItem(run)),
-          putNew(
-            tableName,
-            auditItem({
-              eventId: newId('E'),
-              at,
-              action: 'START_ISSUANCE',
-              actor: request.actor,
-              entityType: 'issuanceRun',
-              entityId: run.runId,
-              requestId: request.requestId,
-              details: { campaignId },
-            }),
-          ),
-          idempotency.recordItem(scope, { statusCode: 202, body: answer }, deps.now()),
-        ]);
-        return { outcome: { ...outcome, idempotencyTaken: outcome.failedItems.includes(2) }, answer };
+        const outcome = await transactWrite(deps.table, {
+          run: runs.createItem(run),
+          audit: audits.recordItem({
+            eventId: newId('E'),
+            at,
+            action: 'START_ISSUANCE',
+            actor: request.actor,
+            entityType: 'issuanceRun',
+            entityId: run.runId,
+            requestId: request.requestId,
+            details: { campaignId },
+          }),
+          idempotency: idempotency.recordItem(scope, { statusCode: 202, body: answer }, deps.now()),
+        });
+        return { outcome, answer };
       });
       const run = await runs.get(answer.runId);
       if (!run) throw new Error(`Issuance run ${answer.runId} recorded but not found`);

@@ -8,13 +8,12 @@
  * In the versioned documents bucket a delete leaves a non-current version, which the bucket expires after
  * its retention (infra/constructs/data.ts).
  */
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { APPLICATION_STATUSES } from '../applications/application.ts';
 import { type Campaign, purgeDateOf } from '../campaigns/campaign.ts';
+import { createApplicationStore } from '../data/application-store.ts';
+import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
-import { applicationKeys, campaignKeys, personKeys } from '../data/keys.ts';
-import { auditItem, putNew } from '../data/ledger-items.ts';
+import { createPersonStore } from '../data/person-store.ts';
 import type { TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { newId } from '../ids.ts';
@@ -35,64 +34,16 @@ export interface PurgeOutcome {
   readonly documents: number;
 }
 
-type Key = Record<string, unknown>;
-
 export function createPurgeJob(deps: PurgeDependencies) {
   const campaigns = createCampaignStore(deps.table);
-  const { tableName } = deps.table;
-
-  async function deleteKeys(keys: readonly Key[]): Promise<void> {
-    for (let start = 0; start < keys.length; start += 25) {
-      let requests = keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-        const result = await deps.table.doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-      }
-    }
-  }
-
-  /** Every key of a query, page by page, deleted as it comes. */
-  async function deleteQuery(query: {
-    IndexName?: string;
-    KeyConditionExpression: string;
-    values: Key;
-  }): Promise<number> {
-    let deleted = 0;
-    let startKey: Key | undefined;
-    do {
-      const page = await deps.table.doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          ...(query.IndexName ? { IndexName: query.IndexName } : {}),
-          KeyConditionExpression: query.KeyConditionExpression,
-          ExpressionAttributeValues: query.values,
-          ProjectionExpression: 'pk, sk',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
-      await deleteKeys(keys);
-      deleted += keys.length;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return deleted;
-  }
+  const people = createPersonStore(deps.table);
+  const applications = createApplicationStore(deps.table);
+  const audits = createAuditStore(deps.table);
 
   async function purge(campaign: Campaign): Promise<PurgeOutcome> {
     const { campaignId } = campaign;
-    const people = await deleteQuery({
-      KeyConditionExpression: 'pk = :pk',
-      values: { ':pk': personKeys.partition(campaignId) },
-    });
-    let applications = 0;
-    for (const status of APPLICATION_STATUSES) {
-      applications += await deleteQuery({
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        values: { ':pk': applicationKeys.byCampaignStatus(campaignId, status) },
-      });
-    }
+    const peopleDeleted = await people.deleteAll(campaignId);
+    const applicationsDeleted = await applications.deleteAll(campaignId);
     let documents = 0;
     for (const prefix of [
       `applications/${campaignId}/`,
@@ -106,31 +57,21 @@ export function createPurgeJob(deps: PurgeDependencies) {
       }
     }
     const at = deps.now().toISOString();
-    await transactWrite(deps.table, [
-      {
-        Update: {
-          TableName: tableName,
-          Key: campaignKeys.item(campaignId),
-          UpdateExpression: 'SET purgedAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(purgedAt)',
-          ExpressionAttributeValues: { ':at': at },
-        },
-      },
-      putNew(
-        tableName,
-        auditItem({
-          eventId: newId('E'),
-          at,
-          action: 'PURGE_CAMPAIGN',
-          actor: SYSTEM_ACTOR,
-          entityType: 'campaign',
-          entityId: campaignId,
-          requestId: `purge-${brusselsDateOf(deps.now())}`,
-          details: { people, applications, documents, purgeDate: purgeDateOf(campaign) },
-        }),
-      ),
-    ]);
-    return { campaignId, people, applications, documents };
+    const counts = { people: peopleDeleted, applications: applicationsDeleted, documents };
+    await transactWrite(deps.table, {
+      campaign: campaigns.purgedItem(campaignId, at),
+      audit: audits.recordItem({
+        eventId: newId('E'),
+        at,
+        action: 'PURGE_CAMPAIGN',
+        actor: SYSTEM_ACTOR,
+        entityType: 'campaign',
+        entityId: campaignId,
+        requestId: `purge-${brusselsDateOf(deps.now())}`,
+        details: { ...counts, purgeDate: purgeDateOf(campaign) },
+      }),
+    });
+    return { campaignId, ...counts };
   }
 
   return {

@@ -6,10 +6,11 @@
  * Re-importing the same file changes nothing and counts everyone as unchanged.
  */
 import type { Campaign } from '../campaigns/campaign.ts';
+import { createAuditStore } from '../data/audit-store.ts';
+import { pauseBeforeRetry } from '../data/backoff.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
 import { createImportStore } from '../data/import-store.ts';
-import { auditItem, putNew } from '../data/ledger-items.ts';
 import { createPersonStore } from '../data/person-store.ts';
 import type { TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
@@ -51,6 +52,7 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
   const imports = createImportStore(deps.table);
   const people = createPersonStore(deps.table);
   const campaigns = createCampaignStore(deps.table);
+  const audits = createAuditStore(deps.table);
 
   /** Writes one batch of people of the file; returns how each was classified. */
   async function writeBatch(
@@ -61,7 +63,7 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
   ): Promise<void> {
     let pending = [...batch];
     for (let round = 0; pending.length > 0; round++) {
-      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 20 * 2 ** round)));
+      if (round > 0) await pauseBeforeRetry(round, 20, 2000);
       const stored = await people.getMany(
         campaign.campaignId,
         pending.map((entry) => entry.ref),
@@ -259,10 +261,10 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
         ...(outcome.error ? { error: outcome.error.code } : {}),
       },
     } as const;
-    const written = await transactWrite(deps.table, [
-      imports.finishItem(job.importId, outcome),
-      putNew(deps.table.tableName, auditItem(event)),
-    ]);
+    const written = await transactWrite(deps.table, {
+      import: imports.finishItem(job.importId, outcome),
+      audit: audits.recordItem(event),
+    });
     if (!written.committed) throw new Error(`Import ${job.importId} was no longer PROCESSING when it finished`);
     await imports.releaseLease(job);
   }

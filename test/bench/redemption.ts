@@ -186,7 +186,7 @@ function rawRedemptionItems(
     status: 'ACTIVE',
     issuedAt: at.toISOString(),
   };
-  return createLedgerStore(table).redeemItems({
+  return createLedgerStore(table).redeemParts({
     voucher: stored,
     today,
     redemption: {

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
+import { secretIdVariable } from '../../functions/runtime/environment-variables.ts';
 import type { ProjectFunction } from '../../infra/constructs/project-function.ts';
-import { secretIdVariable } from '../../infra/constructs/secrets.ts';
 import {
   actionsOfRole,
   logicalIdOf,
@@ -44,16 +44,16 @@ function roleIdOf(fn: ProjectFunction): string {
 const operationIds = [...ROUTE_LIST.map((route) => route.operationId), FALLBACK_ROUTE.operationId];
 
 describe('project defaults', () => {
-  it.each(operationIds)('%s runs Node.js 24 on arm64 with active tracing, an ESM bundle and source maps', (id) => {
+  it.each(operationIds)('%s runs Node.js 24 on arm64 without X-Ray, an ESM bundle and source maps', (id) => {
     const properties = propertiesOf(functionOf(id));
     expect(properties).toMatchObject({
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
       Handler: 'index.handler',
       Timeout: 10,
       MemorySize: 512,
     });
+    expect(properties.TracingConfig).toBeUndefined();
     const variables = (properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(variables).toMatchObject({
       STAGE: 'dev',
@@ -158,15 +158,15 @@ describe('least privilege from the route table', () => {
     }
   });
 
-  it('only X-Ray is granted on Resource "*" (the one wildcard acknowledged for the whole role)', () => {
+  it('grants nothing on Resource "*"', () => {
     for (const id of operationIds) {
       const onEverything = statementsOfRole(dev.template, roleIdOf(functionOf(id))).filter(
         (statement) => statement.Resource === '*' || [statement.Resource].flat().includes('*'),
       );
-      expect(onEverything.flatMap((statement) => [statement.Action].flat()).sort(), id).toEqual([
-        'xray:PutTelemetryRecords',
-        'xray:PutTraceSegments',
-      ]);
+      expect(
+        onEverything.flatMap((statement) => [statement.Action].flat()),
+        id,
+      ).toEqual([]);
     }
   });
 });

@@ -6,9 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOB_LIST } from '../../functions/jobs/job-table.ts';
 import { ROUTE_LIST } from '../../functions/routes/index.ts';
-import { jobFunctionVariable } from '../../functions/runtime/jobs.ts';
+import { jobFunctionVariable, secretIdVariable } from '../../functions/runtime/environment-variables.ts';
 import type { ProjectFunction } from '../../infra/constructs/project-function.ts';
-import { secretIdVariable } from '../../infra/constructs/secrets.ts';
 import { logicalIdOf, resourcesOfType, type Synthesised, statementsOfRole, synthStack } from './synth.ts';
 
 let dev: Synthesised;
@@ -47,8 +46,8 @@ describe('job workers', () => {
         Architectures: ['arm64'],
         Timeout: job.timeoutSeconds,
         MemorySize: job.memorySize,
-        TracingConfig: { Mode: 'Active' },
       });
+      expect(propertiesOf(fn).TracingConfig).toBeUndefined();
       dev.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: logicalIdOf(dev.stack, fn) },
         MaximumRetryAttempts: 0,

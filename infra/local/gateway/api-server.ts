@@ -10,19 +10,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
+import { CORS_POLICY } from '../../../functions/routes/cors.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../../functions/routes/index.ts';
 import { problemDocument, problemResponse } from '../../../functions/runtime/problem-details.ts';
 import type { LocalIdentityProvider } from '../auth/local-identity.ts';
 import { fromLambdaResult, type HttpAnswer, lambdaContext, toApiGatewayEvent } from './api-event.ts';
 import { createRouteMatcher } from './route-matcher.ts';
 
-/** Same limits and CORS settings as the CDK HTTP API (infra/constructs/api.ts). */
+/** Same payload limit as the CDK HTTP API (infra/constructs/api.ts); CORS from the one policy both read. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
-export const CORS = {
-  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
-  exposeHeaders: ['x-correlation-id', 'retry-after'],
-  maxAgeSeconds: 600,
-};
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
 
@@ -113,7 +109,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       origin && options.allowedOrigins.includes(origin)
         ? {
             'access-control-allow-origin': origin,
-            'access-control-expose-headers': CORS.exposeHeaders.join(','),
+            'access-control-expose-headers': CORS_POLICY.exposeHeaders.join(','),
             vary: 'origin',
           }
         : {};
@@ -125,8 +121,8 @@ export function createApiServer(options: ApiServerOptions): Server {
         ...(corsHeaders['access-control-allow-origin']
           ? {
               'access-control-allow-methods': [...new Set([...methods, 'OPTIONS'])].join(','),
-              'access-control-allow-headers': CORS.allowHeaders.join(','),
-              'access-control-max-age': String(CORS.maxAgeSeconds),
+              'access-control-allow-headers': CORS_POLICY.allowHeaders.join(','),
+              'access-control-max-age': String(CORS_POLICY.maxAgeSeconds),
             }
           : {}),
       });

@@ -15,18 +15,3 @@ export async function ledgerDependencies(): Promise<LedgerDependencies> {
     metric: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value),
   };
 }
-
-/**
- * Builds something once, on first use, and keeps it for the life of the container; a failed build (e.g. the
- * secret could not be read) is forgotten, so the next request tries again instead of failing forever.
- */
-export function once<T>(build: () => Promise<T>): () => Promise<T> {
-  let built: Promise<T> | undefined;
-  return () => {
-    built ??= build().catch((error: unknown) => {
-      built = undefined;
-      throw error;
-    });
-    return built;
-  };
-}

@@ -1,0 +1,32 @@
+/**
+ * The names of the variables a handler reads at cold start. CDK grants (infra/constructs/) and the local
+ * target (infra/local/resources.ts) set them from here, and functions/runtime/ reads them: one spelling.
+ */
+export const ENV = {
+  stage: 'STAGE',
+  region: 'AWS_REGION',
+  tableName: 'TABLE_NAME',
+  documentsBucket: 'DOCUMENTS_BUCKET',
+} as const;
+
+/** Set only by the local target: where its emulators listen (absent in AWS, where the SDK finds the services). */
+export const LOCAL_ENDPOINT_VARIABLES = {
+  dynamodb: 'LOCAL_DYNAMODB_ENDPOINT',
+  s3: 'LOCAL_S3_ENDPOINT',
+  ses: 'LOCAL_SES_ENDPOINT',
+  sfn: 'LOCAL_SFN_ENDPOINT',
+  lambda: 'LOCAL_LAMBDA_ENDPOINT',
+  secrets: 'LOCAL_SECRETS_ENDPOINT',
+} as const;
+
+const upperSnake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+/** `voucherCodeKey` -> `VOUCHER_CODE_KEY_SECRET_ID`: where a handler finds a secret's id. */
+export function secretIdVariable(secret: string): string {
+  return `${upperSnake(secret)}_SECRET_ID`;
+}
+
+/** `importRegister` -> `IMPORT_REGISTER_FUNCTION_NAME`: where a handler finds a job's function name. */
+export function jobFunctionVariable(job: string): string {
+  return `${upperSnake(job)}_FUNCTION_NAME`;
+}
