@@ -1,12 +1,6 @@
 /**
- * The one definition of the platform's DynamoDB table: key attributes, secondary indexes and the TTL
- * attribute. The CDK data construct (infra/constructs/data.ts) and the local target
- * (infra/local/services/dynamodb.ts) both build their table from this object, so the two can never drift.
- *
- * Single-table design: every item has a generic partition key `pk` and sort key `sk`; each index has
- * generic keys too (`gsi1pk`/`gsi1sk`, ...) that an item fills only when it should appear in that index
- * (sparse indexes). What each key holds for each item type is written next to the item's key builders in
- * shared/data/keys.ts, with the access pattern it serves.
+ * The one definition of the platform's table (keys, sparse indexes, TTL): the CDK data construct and the
+ * local target both build it from here. What each key holds per item type is in shared/data/keys.ts.
  */
 
 export interface IndexDesign {

@@ -1,17 +1,6 @@
 /**
- * The hand-off from issuance to the letter pipeline (a later issue): one JSON Lines object per batch of new
- * vouchers, in the documents bucket under `letters/pending/<campaignId>/<batchId>/part-NNNN.jsonl`, where
- * batchId is the issuance run (or the approved application) that issued them. Each line is one voucher:
- * its id, its code SEALED (AES-256-GCM under a key derived from the code key: shared/vouchers/code-seal.ts,
- * never the clear code), its beneficiary and household references (the letter pipeline reads names and
- * address from the person, and groups minors' letters by household). The pipeline opens the codes, renders
- * the letters, and deletes the manifest: after that, no copy of a code exists anywhere.
- *
- * A manifest part is written BEFORE its vouchers are issued, so a crash can never leave a voucher whose code
- * nobody has. A line is therefore a candidate: the pipeline prints a letter only for a voucher that exists
- * and is ACTIVE (a line of a person who already held one, or for whom the budget ran out, or whose issuing
- * never happened, has no voucher). Each attempt writes its own part (`part-NNNN.<attempt>.jsonl`), so a
- * retried page never overwrites the codes of vouchers issued by the attempt that crashed.
+ * The hand-off from issuance to the letter pipeline: JSON Lines of sealed codes per batch of new vouchers,
+ * written before the vouchers are issued, so a line is a candidate (README: "Letters hand-off").
  */
 import type { Voucher } from '../vouchers/voucher.ts';
 

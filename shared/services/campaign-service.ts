@@ -1,16 +1,6 @@
 /**
- * Creating campaigns and changing what touches the ledger's rules.
- *
- * Creation is naturally idempotent, without an Idempotency-Key (the contract of POST /campaigns has none):
- * the campaign id is derived from the name and a hash of the whole request, so a retried or double-clicked
- * creation finds the campaign it already made and answers with it, and two different campaigns can never
- * share an id. Two identical requests mean the same campaign: there is no reason to run two.
- *
- * Extending the end date is allowed only forward (never
- * earlier than what letters already promise), is audited, and moves every shop's copy of the dates (the
- * copy redemptions are checked against) in the same transaction as the campaign itself. Asking again for
- * the current end date is a no-op that also repairs any copy left behind (a town with more than 97 shops
- * needs several transactions, and a crash could fall between two of them).
+ * Creating campaigns (idempotent without a key: the id is derived from the request) and extending them
+ * (forward only, audited, every shop's copy of the dates moved in the same transaction as the campaign).
  */
 import { type Campaign, type CampaignInput, purgeDateOf } from '../campaigns/campaign.ts';
 import { createAuditStore } from '../data/audit-store.ts';
@@ -25,7 +15,11 @@ import type { Actor } from '../ledger/audit-event.ts';
 import { type CalendarDate, formatFrenchDate } from '../time/calendar-date.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
 
-/** `cheque-commerce-jeunesse-2026-` + 12 characters of the request's hash: readable, unique, repeatable. */
+/**
+ * `cheque-commerce-jeunesse-2026-` + 12 characters of the request's hash: readable, unique, repeatable. A
+ * retried or double-clicked creation finds the campaign it already made (POST /campaigns has no key), and two
+ * different campaigns never share an id.
+ */
 export function campaignIdFor(input: CampaignInput): string {
   const slug = sortableName(input.name).replaceAll(' ', '-').slice(0, 40).replace(/-+$/, '');
   const hash = requestHash('createCampaign', input).slice(0, 12);
@@ -72,6 +66,11 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
       return existing;
     },
 
+    /**
+     * Only forward (never earlier than what letters already promise). Asking again for the current end date
+     * repairs any shop's copy left behind: a town with more than 98 shops needs several transactions, and a
+     * crash could fall between two of them.
+     */
     async extend(campaignId: string, endDate: CalendarDate, actor: Actor, requestId: string): Promise<Campaign> {
       for (;;) {
         const campaign = await campaigns.get(campaignId);

@@ -1,24 +1,7 @@
 /**
  * The issuance worker: one voucher to every issuable person of a campaign who holds none, within budget.
- *
- * Rules held by the database, whatever runs at the same time (another run, an application approval):
- * each voucher is issued by voucher-service `issue()`, one transaction that puts the voucher, puts the
- * person's claim `CAMPAIGN#c / BENEFICIARY#personRef` only if absent (one voucher per person and campaign),
- * and raises the campaign's issued value only if it stays within the budget (hard cap). The run reads the
- * claims first only to skip people who obviously hold one; it never relies on that read.
- *
- * Letter hand-off: the clear code of each new voucher exists only in this worker's memory. It is sealed at
- * once (shared/vouchers/code-seal.ts: AES-256-GCM under a key derived from the code key) and written, one
- * line per voucher with its id and the beneficiary's and household's references, to the run's letter
- * manifest in the documents bucket: `letters/pending/<campaignId>/<runId>/part-NNNN.jsonl`, one part per
- * page of people (shared/letters/letter-manifest.ts). The letter pipeline (a later issue) opens the codes,
- * renders the letters and deletes the manifest. The table never holds a code, clear or sealed. A worker
- * killed between a page's transactions and its manifest part loses those codes: the vouchers exist, their
- * letters need a void-and-reissue (the audit trail lists them: ISSUE events of the run's requestId).
- *
- * Counts are exact: each person met is counted once, as issued, already issued, or not issued for lack
- * of budget. Once a transaction is refused for budget, every later one would be too (issued value never
- * goes down), so the rest are counted without trying.
+ * Per page of people, the codes are drawn and sealed into the letter manifest first, then issued (README:
+ * "Letters hand-off"); the run checkpoints after each page and hands over before Lambda's time limit.
  */
 import { randomUUID } from 'node:crypto';
 import { createAuditStore } from '../data/audit-store.ts';
@@ -70,8 +53,11 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
 
   /**
    * Issues to one page of people and returns its counts. The codes are drawn first and their manifest part
-   * written before any voucher exists (see shared/letters/letter-manifest.ts): a crash can then leave lines
-   * without vouchers, never vouchers without codes.
+   * written before any voucher exists: a crash can then leave lines without vouchers, never vouchers without
+   * codes. Each voucher is one transaction (voucher-service issue(): the claim keeps one voucher per person,
+   * the budget counter's condition keeps the cap, whatever runs at the same time); the claims read first only
+   * skip people who obviously hold one. Counts are exact: each person met is counted once, and once the
+   * budget refuses, every later voucher would be refused too (issued value never goes down).
    */
   async function issuePage(
     run: IssuanceRun,

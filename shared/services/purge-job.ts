@@ -1,12 +1,6 @@
 /**
- * Deletes a campaign's personal data once its purge date has come (shared/campaigns/campaign.ts: 90 days
- * after the end by default, moved by extensions): its people (names, addresses, birth dates), its
- * applications and their proofs, its import reports (the missing-people report names people) and any letter
- * manifest left behind. Vouchers, redemptions, settlements and audit events stay: they hold only keyed
- * references, which is what the dashboards and the accounts need. Run daily; a campaign is purged once
- * (`purgedAt`), and a run interrupted half-way simply does the rest the next day.
- * In the versioned documents bucket a delete leaves a non-current version, which the bucket expires after
- * its retention (infra/constructs/data.ts).
+ * Deletes a campaign's personal data on its purge date (people, applications and proofs, import reports,
+ * leftover letter manifests), once; vouchers, redemptions, settlements and audit events stay (README: "Purge").
  */
 import { type Campaign, purgeDateOf } from '../campaigns/campaign.ts';
 import { createApplicationStore } from '../data/application-store.ts';

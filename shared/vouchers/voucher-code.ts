@@ -1,15 +1,6 @@
 /**
- * Voucher codes as people read, type and scan them. 80 random bits printed in Crockford's Base32 (no I,
- * L, O, U: nothing to confuse), plus one check character, grouped by four: `7KQ4-M2XD-9PFA-3HCW-R`.
- *
- * The check character is a weighted sum in the field GF(32): check = sum of v[i] * a^(i+1), where v[i] is
- * the value of the i-th character and a a primitive element (polynomial x^5 + x^2 + 1). Because a has order
- * 31 and every non-zero element is invertible, it catches every single mistyped character, every swap of
- * two neighbours (including with the check character) and every swap of characters two apart. Luhn mod 32
- * misses the swap of 0 and Z, and Crockford's own mod-37 check needs five extra symbols (`*~$=U`) that
- * are awkward to print in a letter and to type on a phone.
- *
- * Browser-safe (no Node APIs): the scanner page checks codes with this module before any request.
+ * Voucher codes as people read, type and scan them: 80 random bits in Crockford's Base32 plus one check
+ * character, grouped by four (`7KQ4-M2XD-9PFA-3HCW-R`). Browser-safe: the scanner checks codes before any request.
  */
 
 import { CROCKFORD_ALPHABET, toBase32 } from '../encoding/base32.ts';
@@ -44,7 +35,12 @@ function multiply(value: number, power: number): number {
   return value === 0 ? 0 : (EXP[((LOG[value] ?? 0) + power) % 31] ?? 0);
 }
 
-/** The check character of a payload written in CODE_ALPHABET (see the module comment). */
+/**
+ * The check character of a payload written in CODE_ALPHABET: a weighted sum in GF(32), sum of v[i] * a^(i+1)
+ * with a primitive (x^5 + x^2 + 1). As a has order 31, it catches every single mistyped character, every
+ * swap of neighbours (check character included) and of characters two apart. Luhn mod 32 misses the swap of
+ * 0 and Z; Crockford's mod-37 check needs five extra symbols (`*~$=U`), awkward on a letter and a phone.
+ */
 export function checkCharacter(payload: string): string {
   let sum = 0;
   for (let index = 0; index < payload.length; index += 1) {

@@ -1,12 +1,6 @@
 /**
- * The local stand-in for Cognito: a user file with scrypt password hashes and an ES256 signing key, both
- * kept under the data folder. Tokens carry the same claims as a Cognito ID token (sub, cognito:username,
- * cognito:groups, custom:merchantId, aud, iss, token_use), so handlers cannot tell the targets apart.
- * Exists only in the local target: the AWS stack has no such route.
- *
- * Like Cognito, a password sign-in also returns an opaque refresh token (12 hours, kept in memory only: a
- * restart of the local target signs everyone out) that buys new access tokens, so a shop's phone stays
- * signed in for the working day without keeping the password.
+ * The local stand-in for Cognito: scrypt-hashed users and an ES256 key under the data folder, tokens with a
+ * Cognito ID token's claims, and opaque 12-hour refresh tokens (in memory) like REFRESH_TOKEN_AUTH.
  */
 import { createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

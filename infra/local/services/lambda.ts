@@ -1,10 +1,6 @@
 /**
- * A local Lambda Invoke endpoint (`POST /2015-03-31/functions/{name}/invocations`, the API the SDK's
- * InvokeCommand calls) for the background jobs: it runs the job's handler module in this process, as the
- * gateway runs route handlers. `X-Amz-Invocation-Type: Event` answers 202 at once and runs the handler in
- * the background (what starting an import or an issuance run does); `RequestResponse` awaits it and answers
- * its result, or a function error the way Lambda reports one. Unlike Lambda, a failed Event invocation is
- * not retried (the CDK sets no retry for the jobs either: their workers decide what a retry means).
+ * A local Lambda Invoke endpoint for the background jobs: `Event` invocations answer 202 and run the handler
+ * in this process; `RequestResponse` awaits it. Like the CDK jobs, a failed Event invocation is not retried.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
