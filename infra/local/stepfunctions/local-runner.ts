@@ -1,37 +1,67 @@
 /**
- * Runs a rendered state machine with aws-local-stepfunctions: every Lambda task is bound to the local
- * handler module of its function (the same code that runs in AWS), and Wait states follow a clock the
- * caller controls (instant for tests, scaled for demos), so a 10-day timer takes milliseconds.
+ * Runs a rendered state machine with aws-local-stepfunctions: every Lambda task is bound to the local handler
+ * of its function (the module that runs in AWS, or an in-process function), and Wait states follow a clock the
+ * caller controls (instant for tests, real or capped for demos, virtual for tests that move time by hand).
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { lambdaContext } from '../gateway/api-event.ts';
+import {
+  CLOCKED_WAIT_RESOURCE,
+  type ClockedWaitRequest,
+  clockedWaitTarget,
+  withClockedWaits,
+} from './clocked-waits.ts';
+import type { ClockedExecution, ControllableClock } from './clocks.ts';
 
 // The package does not export these two types; derive them from its API.
 type JSONValue = Parameters<StateMachine['run']>[0];
 type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
 
-type TaskHandler = (event: unknown, context: Context) => Promise<unknown>;
+/** A task's handler run in this process: a Lambda handler, or a function built around local services. */
+export type TaskFunction = (event: unknown, context: Context) => Promise<unknown>;
+
+/** What a Lambda task is bound to: its handler module (repository-relative, exporting `handler`) or a function. */
+export type TaskBinding = string | TaskFunction;
 
 /** How long (ms) a Wait state really waits locally, given its ASL definition. */
 export type WaitClock = (stateName: string, state: Record<string, unknown>) => number;
 
+/**
+ * Either kind of clock: a WaitClock keeps the Wait states and maps each to a fixed real delay; a
+ * ControllableClock turns them into tasks that compute their instant and sleep on the clock (clocked-waits.ts).
+ */
+export type RunnerClock = WaitClock | ControllableClock;
+
 export const instantClock: WaitClock = () => 0;
 
 export interface LocalRunOptions {
-  /** Function ARN -> handler module (repository-relative path) exporting `handler`. */
-  readonly functions: Readonly<Record<string, string>>;
+  /** Function ARN -> its binding. */
+  readonly functions: Readonly<Record<string, TaskBinding>>;
   readonly repoRoot: string;
-  readonly clock?: WaitClock;
+  readonly clock?: RunnerClock;
   /** Retry intervals in ms instead of the definition's seconds (default: 0, retries happen at once). */
   readonly retryIntervalMs?: number;
+  /**
+   * The context object ($$): e.g. Execution.Id/Name and StateMachine.Id/Name. aws-local-stepfunctions always
+   * sets Execution.Input and Execution.StartTime itself (StartTime from the real clock).
+   */
+  readonly context?: Record<string, unknown>;
+  /** A name for the execution in a virtual clock's error messages. */
+  readonly name?: string;
 }
 
 export interface LocalExecution {
+  /** Settles when the execution ends; rejects with ExecutionAbortedError once aborted. */
   readonly result: Promise<JSONValue>;
   readonly events: Promise<EventLog[]>;
+  /**
+   * Resolves once the execution has ended and none of its task handlers is still running: an abort settles
+   * `result` at once, but a handler already running finishes its work (the runner cannot stop it).
+   */
+  readonly finished: Promise<void>;
   abort(): void;
 }
 
@@ -63,41 +93,150 @@ function invokedFunction(state: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+function isControllable(clock: RunnerClock): clock is ControllableClock {
+  return typeof clock !== 'function';
+}
+
+// Building a StateMachine validates the definition (asl-validator), about half a second each time: keep one per
+// definition object and kind of clock. An instance runs any number of independent executions.
+const prepared = new WeakMap<object, { plain?: Prepared; clocked?: Prepared }>();
+
+interface Prepared {
+  /** The definition run: the original, or its copy with clocked waits. */
+  readonly source: Record<string, unknown>;
+  readonly machine: StateMachine;
+}
+
+function prepare(definition: Record<string, unknown>, clocked: boolean): Prepared {
+  const cached = prepared.get(definition) ?? {};
+  prepared.set(definition, cached);
+  const kind = clocked ? 'clocked' : 'plain';
+  const existing = cached[kind];
+  if (existing) return existing;
+  const source = clocked ? withClockedWaits(definition) : definition;
+  const machine = new StateMachine(source as never, { validationOptions: { checkArn: false } });
+  cached[kind] = { source, machine };
+  return cached[kind];
+}
+
+/** The runner's side of a ClockedExecution: counters it updates as the execution moves. */
+type Activity = { -readonly [Key in keyof ClockedExecution]: ClockedExecution[Key] };
+
+async function resolveBinding(binding: TaskBinding, repoRoot: string): Promise<TaskFunction> {
+  if (typeof binding === 'function') return binding;
+  const module = (await import(pathToFileURL(join(repoRoot, binding)).href)) as { handler?: TaskFunction };
+  if (typeof module.handler !== 'function') throw new Error(`${binding} does not export a handler`);
+  return module.handler;
+}
+
 export async function startLocalExecution(
   definition: Record<string, unknown>,
   input: JSONValue,
   options: LocalRunOptions,
 ): Promise<LocalExecution> {
   const clock = options.clock ?? instantClock;
+  const controllable = isControllable(clock) ? clock : undefined;
+  const { source, machine } = prepare(definition, controllable !== undefined);
+  // What a virtual clock reads to tell whether this execution has gone quiet. Tracked before the first await,
+  // so a clock advanced right after the start waits for it; loading the handlers counts as busy.
+  const activity: Activity = { name: options.name ?? 'execution', finished: false, busy: 1, sleeping: 0, progress: 0 };
+  controllable?.track?.(activity);
+  try {
+    return await bindAndRun(source, machine, input, options, clock, activity);
+  } catch (error) {
+    activity.finished = true;
+    throw error;
+  }
+}
+
+/** Loads the task handlers, binds them (and the clocked waits), and starts the execution. */
+async function bindAndRun(
+  source: Record<string, unknown>,
+  machine: StateMachine,
+  input: JSONValue,
+  options: LocalRunOptions,
+  clock: RunnerClock,
+  activity: Activity,
+): Promise<LocalExecution> {
+  const controllable = isControllable(clock) ? clock : undefined;
+  const inFlight = new Set<Promise<unknown>>();
+  // Aborts the sleeps of clocked waits: the runner neither passes its abort signal to task handlers nor tells
+  // the sibling iterations of a failed Map, so this fires on abort and whenever the execution ends.
+  const sleeps = new AbortController();
+
   const handlers: Record<string, (input: JSONValue) => Promise<JSONValue>> = {};
   const waits: Record<string, number> = {};
   const retries: Record<string, number> = {};
-  for (const [name, state] of Object.entries(allStates(definition))) {
-    if (state.Type === 'Wait') waits[name] = clock(name, state);
+  for (const [name, state] of Object.entries(allStates(source))) {
+    if (state.Type === 'Wait' && !controllable) waits[name] = (clock as WaitClock)(name, state);
     if (state.Retry) retries[name] = options.retryIntervalMs ?? 0;
+    if (controllable && state.Resource === CLOCKED_WAIT_RESOURCE) {
+      handlers[name] = async (request) => {
+        const { input: passed, ...when } = request as unknown as ClockedWaitRequest;
+        const until = clockedWaitTarget(when, controllable.now());
+        activity.sleeping++;
+        activity.progress++;
+        try {
+          await controllable.sleepUntil(until, sleeps.signal, name);
+        } finally {
+          activity.sleeping--;
+          activity.progress++;
+        }
+        return passed as JSONValue;
+      };
+      continue;
+    }
     const arn = invokedFunction(state);
     if (!arn) continue;
-    const entry = options.functions[arn];
-    if (!entry) throw new Error(`State "${name}" invokes ${arn}, which is bound to no local handler`);
-    const module = (await import(pathToFileURL(join(options.repoRoot, entry)).href)) as { handler?: TaskHandler };
-    const handler = module.handler;
-    if (typeof handler !== 'function') throw new Error(`${entry} does not export a handler`);
+    const binding = options.functions[arn];
+    if (!binding) throw new Error(`State "${name}" invokes ${arn}, which is bound to no local handler`);
+    const handler = await resolveBinding(binding, options.repoRoot);
     const payloadOnly = state.Resource === arn;
     handlers[name] = async (taskInput) => {
       const event = payloadOnly ? taskInput : (taskInput as { Payload?: unknown }).Payload;
-      const output = (await handler(event, lambdaContext(name, crypto.randomUUID()))) as JSONValue;
-      // lambda:invoke without payloadResponseOnly wraps the answer the way the real integration does.
-      return payloadOnly ? output : ({ Payload: output, StatusCode: 200 } as JSONValue);
+      activity.busy++;
+      activity.progress++;
+      // Through a promise, so that a handler throwing synchronously is still counted out of `busy`.
+      const running = Promise.resolve().then(() => handler(event, lambdaContext(name, crypto.randomUUID())));
+      inFlight.add(running);
+      try {
+        const output = (await running) as JSONValue;
+        // lambda:invoke without payloadResponseOnly wraps the answer the way the real integration does.
+        return payloadOnly ? output : ({ Payload: output, StatusCode: 200 } as JSONValue);
+      } finally {
+        inFlight.delete(running);
+        activity.busy--;
+        activity.progress++;
+      }
     };
   }
-  const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
   const execution = machine.run(input, {
     overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries },
+    ...(options.context ? { context: options.context as never } : {}),
   });
+  activity.busy--;
   const events = (async () => {
     const log: EventLog[] = [];
-    for await (const event of execution.eventLogs) log.push(event);
+    for await (const event of execution.eventLogs) {
+      log.push(event);
+      activity.progress++;
+    }
     return log;
   })();
-  return { result: execution.result, events, abort: execution.abort };
+  const ended = () => {
+    activity.finished = true;
+    sleeps.abort(new Error('execution ended'));
+  };
+  const finished = execution.result.then(ended, ended).then(async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  });
+  return {
+    result: execution.result,
+    events,
+    finished,
+    abort: () => {
+      execution.abort();
+      ended();
+    },
+  };
 }
