@@ -40,8 +40,8 @@ export interface LocalEndpoints {
   readonly secrets: string;
 }
 
-/** The endpoints of a running local target (no Step Functions endpoint yet: the runner is used directly). */
-export type RunningEndpoints = Required<Omit<LocalEndpoints, 'sfn'>>;
+/** The endpoints of a running local target: every service, Step Functions included. */
+export type RunningEndpoints = Required<LocalEndpoints>;
 
 /** Everything a handler module reads from process.env at cold start, for the local target. */
 export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string): Record<string, string> {

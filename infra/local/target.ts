@@ -1,7 +1,7 @@
 /**
- * Starts the whole local target: DynamoDB Local, s3rver, the SES emulator, the Step Functions endpoint,
- * the Lambda Invoke endpoint of the background jobs and the API gateway + web server, on free ports, and stops them all. Used by `npm start`, by the
- * integration/e2e global setup and by the benchmarks, so all three run the same platform.
+ * Starts the whole local target: DynamoDB Local, s3rver, the SES emulator, the Lambda Invoke endpoint of the
+ * background jobs, the Step Functions endpoint, the daily scheduler and the API gateway + web server, on free
+ * ports, and stops them all. Used by `npm start`, the integration/e2e global setup and the benchmarks.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -9,18 +9,25 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JOB_LIST } from '../../functions/jobs/job-table.ts';
+import { createLambdaClient, createSfnClient } from '../../shared/aws/clients.ts';
 import { buildWebSync } from '../../web/build.ts';
+import { WORKFLOW_LIST, workflowMachines } from '../workflows/workflow-table.ts';
 import { LocalIdentityProvider } from './auth/local-identity.ts';
 import { createApiServer } from './gateway/api-server.ts';
 import { createWebServer } from './gateway/web-server.ts';
+import { localSchedules } from './local-schedules.ts';
 import { freePort } from './ports.ts';
 import { handlerEnvironment, LOCAL_RESOURCES, type RunningEndpoints } from './resources.ts';
+import { type LocalScheduler, startLocalScheduler } from './scheduler.ts';
 import { ensureTable, localDynamoDbClient, startDynamoDb } from './services/dynamodb.ts';
 import { type LocalLambdaService, startLambda } from './services/lambda.ts';
 import { startS3 } from './services/s3.ts';
 import { startSecrets } from './services/secrets.ts';
 import type { RunningService } from './services/service.ts';
 import { startSes } from './services/ses.ts';
+import { startStepFunctions } from './services/stepfunctions.ts';
+import { realClock } from './stepfunctions/clocks.ts';
+import type { RunnerClock } from './stepfunctions/local-runner.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -34,6 +41,8 @@ export interface LocalTargetOptions {
   /** Powertools log level for the handlers. */
   readonly logLevel?: string;
   readonly onRequest?: Parameters<typeof createApiServer>[0]['onRequest'];
+  /** The clock of the state machines' Wait states: real time by default (realClock({ maxWaitMs }) shortens them). */
+  readonly workflowClock?: RunnerClock;
 }
 
 export interface LocalTarget {
@@ -46,8 +55,12 @@ export interface LocalTarget {
   readonly identity: LocalIdentityProvider;
   /** The environment handlers run with (also what tests use to build their own clients). */
   readonly environment: Readonly<Record<string, string>>;
+  /** Fires the daily schedules (purge, ...) at their Brussels time. */
+  readonly scheduler: LocalScheduler;
   /** Resolves once no background job (import, issuance run) is running. */
   jobsIdle(): Promise<void>;
+  /** Resolves once no state machine execution is running (one sleeping in a Wait is running: see stepfunctions.ts). */
+  workflowsIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -107,16 +120,41 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
     });
     started.push(lambda);
 
-    const endpoints = {
+    // State machines run in this process too; started after the Lambda endpoint, so they stop before it.
+    const workflows = await startStepFunctions({
+      port: await freePort(),
+      repoRoot: REPO_ROOT,
+      machines: workflowMachines(WORKFLOW_LIST),
+      clock: options.workflowClock ?? realClock(),
+      onExecutionError: (arn, error) => console.error(`[sfn] ${arn} failed:`, error),
+    });
+    started.push(workflows);
+
+    const endpoints: RunningEndpoints = {
       dynamodb: dynamodb.endpoint,
       s3: s3.endpoint,
       ses: ses.endpoint,
       secrets: secrets.endpoint,
       lambda: lambda.endpoint,
+      sfn: workflows.endpoint,
     };
     const environment = handlerEnvironment(endpoints, options.logLevel ?? 'WARN');
     // Handlers read their configuration from process.env at cold start, as in Lambda.
     Object.assign(process.env, environment);
+
+    // The schedules call the local endpoints with the SDK, as EventBridge Scheduler calls Lambda/Step Functions.
+    const targets = {
+      lambda: createLambdaClient({ region: 'eu-west-1', endpoints }),
+      sfn: createSfnClient({ region: 'eu-west-1', endpoints }),
+    };
+    const scheduler = startLocalScheduler(localSchedules(targets));
+    started.push({
+      stop: async () => {
+        await scheduler.stop();
+        targets.lambda.destroy();
+        targets.sfn.destroy();
+      },
+    });
 
     const identity = await LocalIdentityProvider.open(
       options.identityDir ?? (dataDir ? join(dataDir, 'local-auth') : undefined),
@@ -152,7 +190,9 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       buckets: LOCAL_RESOURCES.buckets,
       identity,
       environment,
+      scheduler,
       jobsIdle: () => lambda.idle(),
+      workflowsIdle: () => workflows.idle(),
       stop: stopAll,
     };
   } catch (error) {
