@@ -34,13 +34,20 @@ const MM_PER_PT = 25.4 / 72;
 export function recipientLine(recipient: Envelope['recipient'], texts: LetterTexts, firstNamesOnly = false): string {
   if (recipient.kind === 'beneficiary') return fullName(recipient.person);
   const { children } = recipient;
-  const lastName = children[0]?.lastName;
+  const lastName = children[0]?.lastName ?? '';
   const oneFamilyName = children.every((child) => child.lastName === lastName);
-  const firstNames = texts.list(children.map((child) => child.firstName));
-  if (firstNamesOnly) return texts.envelope.parentsOf(oneFamilyName ? `${firstNames} ${lastName ?? ''}` : firstNames);
-  return texts.envelope.parentsOf(
-    oneFamilyName ? `${firstNames} ${lastName ?? ''}` : texts.list(children.map(fullName)),
-  );
+  // Each name is glued with non-breaking spaces: a long line wraps between names, never inside one.
+  const firstNames = children.map((child) => unbreakable(child.firstName));
+  if (oneFamilyName) {
+    const last = firstNames.pop() ?? '';
+    return texts.envelope.parentsOf(texts.list([...firstNames, unbreakable(`${last} ${lastName}`)]));
+  }
+  if (firstNamesOnly) return texts.envelope.parentsOf(texts.list(firstNames));
+  return texts.envelope.parentsOf(texts.list(children.map((child) => unbreakable(fullName(child)))));
+}
+
+function unbreakable(text: string): string {
+  return text.replace(/ /g, '\u00a0');
 }
 
 export function fullName(person: PersonName): string {

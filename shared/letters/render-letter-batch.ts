@@ -1,0 +1,122 @@
+/**
+ * Renders one print batch as a PDF, streamed: the cover sheet, then every letter of every envelope in
+ * order. Envelopes are read one at a time from an iterable (sync or async), and each written page leaves
+ * memory, so a batch of any size costs the same memory. No AWS: the letter pipeline gives the envelopes
+ * and the output stream.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { CalendarDate } from '../time/calendar-date.ts';
+import type { BatchSummary } from './batches.ts';
+import { drawCoverSheet } from './cover-sheet.ts';
+import type { Envelope } from './envelopes.ts';
+import { letterContext } from './letter-context.ts';
+import { createLetterDocument } from './letter-document.ts';
+import type { CampaignLetterInfo, PartnerShop, TownLetterConfig, VoucherLetter } from './letter-input.ts';
+import { LetterPainter } from './letter-page.ts';
+import { clearFontLayoutCaches, createPageReleaser } from './pdfkit-internals.ts';
+import { pagesPerLetterFor } from './shop-list.ts';
+
+export interface LetterBatchInput {
+  readonly town: TownLetterConfig;
+  readonly campaign: CampaignLetterInfo;
+  /** The partner shops, in the order the letter lists them. */
+  readonly shops: readonly PartnerShop[];
+  /** The date printed on the letters. */
+  readonly letterDate: CalendarDate;
+  /** From splitIntoBatches, with `pagesPerLetter: pagesPerLetterFor(shops)`: the cover sheet prints it. */
+  readonly batch: BatchSummary;
+  /** The batch's envelopes in mailing order, read once. */
+  readonly envelopes: Iterable<Envelope<VoucherLetter>> | AsyncIterable<Envelope<VoucherLetter>>;
+}
+
+/** Where the PDF goes: a stream (ended when the PDF is complete; backpressure honoured) or a callback. */
+export type PdfOutput = Writable | ((chunk: Uint8Array) => void);
+
+export interface RenderedBatch {
+  readonly pages: number;
+  readonly bytes: number;
+  readonly envelopes: number;
+  readonly letters: number;
+}
+
+/** The envelopes given did not match the batch summary: the cover sheet is wrong, discard the PDF. */
+export class LetterBatchMismatchError extends Error {
+  override readonly name = 'LetterBatchMismatchError';
+}
+
+/** Letters drawn between two returns to the event loop, so the PDF flows out while it is made. */
+const LETTERS_PER_TURN = 16;
+/** Letters between two clearings of the font layout cache (see clearFontLayoutCaches). */
+const LETTERS_PER_CACHE = 500;
+
+export async function renderLetterBatch(input: LetterBatchInput, output: PdfOutput): Promise<RenderedBatch> {
+  const { batch } = input;
+  if (pagesPerLetterFor(input.shops) !== batch.pagesPerLetter) {
+    throw new LetterBatchMismatchError(
+      `The batch was planned with ${batch.pagesPerLetter} page(s) per letter; these shops need ${pagesPerLetterFor(input.shops)}`,
+    );
+  }
+  const doc = createLetterDocument(
+    `${input.campaign.name} – ${input.batch.number}/${input.batch.of}`,
+    input.town.letterhead,
+  );
+  const writable = typeof output === 'function' ? undefined : output;
+  let bytes = 0;
+  let failure: unknown;
+  doc.on('data', (chunk: Uint8Array) => {
+    bytes += chunk.length;
+    if (writable) writable.write(chunk);
+    else if (typeof output === 'function') output(chunk);
+  });
+  const ended = once(doc, 'end');
+  const onError = (error: unknown) => {
+    failure ??= error;
+  };
+  writable?.on('error', onError);
+
+  const context = letterContext(doc, input);
+  const releasePages = createPageReleaser(doc);
+  let pages = drawCoverSheet(context, batch);
+  const painter = new LetterPainter(context);
+  let envelopes = 0;
+  let letters = 0;
+  let sinceTurn = 0;
+  for await (const envelope of input.envelopes) {
+    envelopes += 1;
+    for (const [index, letter] of envelope.letters.entries()) {
+      painter.draw(envelope, letter, index);
+      releasePages();
+      letters += 1;
+      sinceTurn += 1;
+      if (letters % LETTERS_PER_CACHE === 0) clearFontLayoutCaches(doc);
+    }
+    if (sinceTurn >= LETTERS_PER_TURN) {
+      sinceTurn = 0;
+      await nextTurn(writable);
+      if (failure) throw failure;
+    }
+  }
+  pages += painter.pages;
+  doc.end();
+  await ended;
+  if (writable) {
+    writable.end();
+    await once(writable, 'finish');
+    writable.off('error', onError);
+  }
+  if (failure) throw failure;
+  if (envelopes !== batch.envelopes || letters !== batch.letters || pages !== batch.pages) {
+    throw new LetterBatchMismatchError(
+      `Batch ${batch.number}: the cover says ${batch.envelopes} envelopes, ${batch.letters} letters, ${batch.pages} pages; ` +
+        `the PDF has ${envelopes}, ${letters}, ${pages}`,
+    );
+  }
+  return { pages, bytes, envelopes, letters };
+}
+
+/** Lets the written pages reach the output, and waits while the output is full. */
+async function nextTurn(writable: Writable | undefined): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (writable?.writableNeedDrain) await once(writable, 'drain');
+}
