@@ -4,6 +4,7 @@
  * zone of four modules. Error correction M: a creased or smudged letter still scans.
  */
 import QRCode from 'qrcode';
+import { withBestMask } from './qr-mask.ts';
 
 export const QUIET_ZONE_MODULES = 4;
 
@@ -17,28 +18,28 @@ export interface QrRuns {
 /**
  * The runs of a voucher's QR payload (qrPayload: the site's URL, then the grouped code). Its two segments
  * are given rather than searched for: the URL as bytes, the code (capitals, digits, dashes) in the denser
- * alphanumeric mode, which can make the symbol a version smaller; and the search is a tenth of the work.
+ * alphanumeric mode, which can make the symbol a version smaller.
  */
 export function voucherQrRuns(payload: string, formattedCode: string): QrRuns {
   if (!payload.endsWith(formattedCode) || !/^[0-9A-Z-]+$/.test(formattedCode)) return qrRuns(payload);
   const url = payload.slice(0, payload.length - formattedCode.length);
-  return runsOf(
-    QRCode.create(
-      [
-        { data: new TextEncoder().encode(url), mode: 'byte' },
-        { data: formattedCode, mode: 'alphanumeric' },
-      ],
-      { errorCorrectionLevel: 'M' },
-    ),
+  const symbol = QRCode.create(
+    [
+      { data: new TextEncoder().encode(url), mode: 'byte' },
+      { data: formattedCode, mode: 'alphanumeric' },
+    ],
+    // Built once with mask 0; qr-mask.ts then picks the mask qrcode would, at a tenth of its cost.
+    { errorCorrectionLevel: 'M', maskPattern: 0 },
   );
+  return runsOf(symbol.modules.size, withBestMask(symbol.modules, symbol.errorCorrectionLevel.bit));
 }
 
 export function qrRuns(text: string): QrRuns {
-  return runsOf(QRCode.create(text, { errorCorrectionLevel: 'M' }));
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return runsOf(modules.size, modules.data);
 }
 
-function runsOf({ modules }: QRCode.QRCode): QrRuns {
-  const { size, data } = modules;
+function runsOf(size: number, data: Uint8Array): QrRuns {
   const runs: [number, number, number][] = [];
   for (let row = 0; row < size; row += 1) {
     let column = 0;
