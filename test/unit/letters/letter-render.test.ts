@@ -201,6 +201,52 @@ describe('rendering', () => {
     );
   });
 
+  it('fails the output stream rather than finish a PDF whose cover sheet is wrong', async () => {
+    const batch = plan(awkwardLetters(), SHOPS);
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const input = { town: TOWN, campaign: campaign(), shops: SHOPS, letterDate: LETTER_DATE };
+    const tooMany = { ...batch.summary, envelopes: 2, letters: 3, pages: 8 };
+    await expect(renderLetterBatch({ ...input, batch: tooMany, envelopes: batch.envelopes }, sink)).rejects.toThrow(
+      LetterBatchMismatchError,
+    );
+    expect(sink.destroyed).toBe(true);
+    expect(sink.writableFinished).toBe(false);
+    expect(Buffer.concat(chunks).toString('latin1')).not.toContain('%%EOF');
+  });
+
+  it('stops when the output stream fails', async () => {
+    const members = Array.from({ length: 80 }, (_, index) =>
+      letter(`Léa${index}`, 'Dupont', 'beneficiary', `H${index}`, address('Rue de la Gare', String(index + 1))),
+    );
+    const batch = plan(members, SHOPS);
+    let written = 0;
+    const failing = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.length;
+        done(written > 50_000 ? new Error('disk full') : undefined);
+      },
+    });
+    await expect(
+      renderLetterBatch(
+        {
+          town: TOWN,
+          campaign: campaign(),
+          shops: SHOPS,
+          letterDate: LETTER_DATE,
+          batch: batch.summary,
+          envelopes: batch.envelopes,
+        },
+        failing,
+      ),
+    ).rejects.toThrow('disk full');
+  });
+
   it('streams into a slow writable, waiting when it is full, and ends it', async () => {
     const members = Array.from({ length: 60 }, (_, index) =>
       letter(`Léa${index}`, 'Dupont', 'beneficiary', `H${index}`, address('Rue de la Gare', String(index + 1))),
