@@ -4,7 +4,7 @@
  * letter-page.ts adds what differs per letter. Throws when a catalogue's text would run into the next block.
  */
 import { postalLines, returnAddressLine } from './address-block.ts';
-import { A4, ADDRESS_BLOCK, FOLD_LINES, mm } from './envelope-geometry.ts';
+import { A4, ADDRESS_BLOCK, FOLD_LINES, mm, windowReach } from './envelope-geometry.ts';
 import { drawFooter } from './front-footer.ts';
 import {
   BODY_BOTTOM,
@@ -50,6 +50,9 @@ export function drawFrontTemplate(context: LetterContext, kind: RecipientKind): 
     () => {
       drawLetterhead(context);
       drawReturnAddress(context);
+      if (shopListPlace(context.shops) === 'front') {
+        mustEndBefore(drawShopsOnFront(context), FOLD_LINES[0] - 1, 'The shop list');
+      }
       drawIntro(context, kind);
       drawPanelFrame(context);
       drawInstructions(context);
@@ -66,7 +69,8 @@ function drawLetterhead(context: LetterContext): void {
   const heading: TextStyle = { font: FONT.bold, size: 14, colour: COLOUR.accent };
   let y = paragraph(doc, town.letterhead, LETTERHEAD.x, LETTERHEAD.y, LETTERHEAD.width, heading);
   if (town.department) y = paragraph(doc, town.department, LETTERHEAD.x, y + 0.5, LETTERHEAD.width, MUTED);
-  mustEndBefore(y, LOGO.y + LOGO.height + 4, 'The letterhead');
+  // Above any part of the page the window can show: only the address may appear in it.
+  mustEndBefore(y, windowReach().y - 1, 'The letterhead');
 
   const [street, locality] = postalLines(town.returnAddress, texts);
   const contact = [street, locality, texts.letter.phone(town.phone), town.email, words.siteUrl];
@@ -91,9 +95,6 @@ function drawReturnAddress(context: LetterContext): void {
   const date = texts.letter.placeAndDate(town.returnAddress.locality, texts.date(context.letterDate));
   line(doc, date, DETAILS.x, DETAILS.y, { ...BODY, colour: COLOUR.ink });
   line(doc, texts.letter.referenceLabel, DETAILS.x, DETAILS.y + 7, MUTED);
-  if (shopListPlace(context.shops) === 'front') {
-    mustEndBefore(drawShopsOnFront(context), FOLD_LINES[0] - 1, 'The shop list');
-  }
 }
 
 function drawIntro(context: LetterContext, kind: RecipientKind): void {

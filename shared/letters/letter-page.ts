@@ -39,7 +39,7 @@ export class LetterPainter {
   readonly #fronts = new Map<RecipientKind, PdfTemplate>();
   readonly #back: PdfTemplate | undefined;
   readonly #measure: MeasureText;
-  pages = 0;
+  #pages = 0;
 
   constructor(context: LetterContext) {
     this.#context = context;
@@ -48,12 +48,17 @@ export class LetterPainter {
     this.#measure = (text, size) => doc.font(FONT.regular).fontSize(size).widthOfString(text);
   }
 
+  /** Pages drawn so far. */
+  get pages(): number {
+    return this.#pages;
+  }
+
   /** The `index`-th letter of `envelope` (the first one carries the window address). */
   draw(envelope: Envelope<VoucherLetter>, letter: VoucherLetter, index: number): void {
     const { doc, texts } = this.#context;
     const kind = envelope.recipient.kind;
     doc.addPage();
-    this.pages += 1;
+    this.#pages += 1;
     placeTemplate(doc, this.#front(kind));
 
     if (index === 0) {
@@ -88,7 +93,7 @@ export class LetterPainter {
 
     if (this.#back) {
       doc.addPage();
-      this.pages += 1;
+      this.#pages += 1;
       placeTemplate(doc, this.#back);
     }
   }

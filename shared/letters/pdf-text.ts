@@ -1,7 +1,7 @@
 /** Text on a letter page at millimetre positions, in the letters' styles (letter-style.ts). */
 import { mm } from './envelope-geometry.ts';
 import type { LetterDocument } from './letter-document.ts';
-import { COLOUR, FONT, LINE_GAP } from './letter-style.ts';
+import { COLOUR, FONT, LINE_GAP, SIZE } from './letter-style.ts';
 
 export interface TextStyle {
   readonly font: (typeof FONT)[keyof typeof FONT];
@@ -12,7 +12,7 @@ export interface TextStyle {
   readonly spacing?: number;
 }
 
-export const BODY: TextStyle = { font: FONT.regular, size: 9.5, colour: COLOUR.ink };
+export const BODY: TextStyle = { font: FONT.regular, size: SIZE.body, colour: COLOUR.ink };
 
 const PT_TO_MM = 25.4 / 72;
 
