@@ -8,6 +8,7 @@ import { identityRoutes } from './identity.ts';
 import { importRoutes } from './imports.ts';
 import { issuanceRoutes } from './issuance.ts';
 import { merchantRoutes } from './merchant.ts';
+import { merchantAdminRoutes } from './merchants.ts';
 import { publicRoutes } from './public.ts';
 import type { AnyRoute } from './route.ts';
 import { systemRoutes } from './system.ts';
@@ -21,6 +22,7 @@ export const ROUTES = {
   ...issuanceRoutes,
   ...applicationRoutes,
   ...merchantRoutes,
+  ...merchantAdminRoutes,
 };
 
 export const ROUTE_LIST: readonly AnyRoute[] = Object.values(ROUTES);

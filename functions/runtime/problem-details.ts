@@ -45,6 +45,11 @@ export const PROBLEMS: Readonly<Record<ErrorCode, { status: number; title: strin
   APPLICATION_DECIDED: { status: 409, title: 'The application was already decided' },
   PROOF_MISSING: { status: 409, title: 'The proof document has not been uploaded' },
   PROOF_INVALID: { status: 422, title: 'The proof document is not an accepted file' },
+  // Merchants
+  MERCHANT_NOT_FOUND: { status: 404, title: 'Unknown shop' },
+  IBAN_INVALID: { status: 422, title: 'The IBAN is not valid' },
+  BIC_INVALID: { status: 422, title: 'The BIC is not valid' },
+  ENTERPRISE_NUMBER_INVALID: { status: 422, title: 'The enterprise number is not valid' },
   INTERNAL: { status: 500, title: 'Internal error' },
 };
 

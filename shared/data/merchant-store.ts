@@ -1,11 +1,27 @@
 /** Reads and writes partner shops and their enrolment in campaigns. */
 import type { Campaign } from '../campaigns/campaign.ts';
-import type { Enrolment, Merchant } from '../merchants/merchant.ts';
+import { type Enrolment, enrolmentIn, type Merchant } from '../merchants/merchant.ts';
 import { campaignKeys, enrolmentKeys, merchantKeys, sortableName } from './keys.ts';
-import { getRecord, IF_ABSENT, putItem, queryAll, type TableContext, withoutKeys } from './table.ts';
-import { putNew, type TransactItem, transactWrite } from './transactions.ts';
+import {
+  type Condition,
+  getItem,
+  getRecord,
+  IF_ABSENT,
+  type Item,
+  putItem,
+  queryAll,
+  type TableContext,
+  withoutKeys,
+} from './table.ts';
+import { putIf, putNew, type TransactItem, transactWrite } from './transactions.ts';
 
-export function merchantItem(merchant: Merchant): Record<string, unknown> {
+/** A shop as the seed and test fixtures write it: the store starts it at version 1. */
+export type NewMerchant = Omit<Merchant, 'version' | 'updatedAt'>;
+
+/** Shops written before they had a version read as version 0 (see versionCondition). */
+const UNVERSIONED = 0;
+
+export function merchantItem(merchant: Merchant): Item {
   return {
     ...merchantKeys.item(merchant.merchantId),
     type: 'Merchant',
@@ -15,15 +31,62 @@ export function merchantItem(merchant: Merchant): Record<string, unknown> {
   };
 }
 
+function merchantOf(item: Item): Merchant {
+  const stored = withoutKeys<Omit<Merchant, 'version' | 'updatedAt'> & Partial<Merchant>>(item);
+  return { ...stored, version: stored.version ?? UNVERSIONED, updatedAt: stored.updatedAt ?? stored.createdAt };
+}
+
+/** Nobody changed the shop since `expectedVersion` was read (and it still exists). */
+function versionCondition(expectedVersion: number): Condition {
+  return expectedVersion === UNVERSIONED
+    ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
+    : {
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      };
+}
+
 export function createMerchantStore(table: TableContext) {
+  const { tableName } = table;
+
+  /** The enrolment, and the check that the campaign's end date is still the one the enrolment copies. */
+  const enrolmentParts = (enrolment: Enrolment) => ({
+    enrolment: putNew(tableName, {
+      ...enrolmentKeys.item(enrolment.merchantId, enrolment.campaignId),
+      type: 'Enrolment',
+      gsi1pk: enrolmentKeys.byMerchant(enrolment.merchantId),
+      gsi1sk: enrolment.campaignId,
+      ...enrolment,
+    }),
+    campaign: {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: campaignKeys.item(enrolment.campaignId),
+        ConditionExpression: 'endDate = :endDate',
+        ExpressionAttributeValues: { ':endDate': enrolment.campaignEndDate },
+      },
+    } satisfies TransactItem,
+  });
+
   return {
-    /** Creates the shop; returns false (and changes nothing) when it already exists. */
-    create(merchant: Merchant): Promise<boolean> {
-      return putItem(table, merchantItem(merchant), IF_ABSENT);
+    /** Creates the shop at version 1; returns false (and changes nothing) when it already exists. */
+    create(merchant: NewMerchant): Promise<boolean> {
+      return putItem(table, merchantItem({ ...merchant, updatedAt: merchant.createdAt, version: 1 }), IF_ABSENT);
     },
 
-    get(merchantId: string): Promise<Merchant | undefined> {
-      return getRecord<Merchant>(table, merchantKeys.item(merchantId));
+    /** The transaction item that creates the shop (refused if the id exists). */
+    createItem(merchant: Merchant): TransactItem {
+      return putNew(tableName, merchantItem(merchant));
+    },
+
+    /** The transaction item that writes the changed shop, refused if it changed since `expectedVersion`. */
+    saveItem(merchant: Merchant, expectedVersion: number): TransactItem {
+      return putIf(tableName, merchantItem(merchant), versionCondition(expectedVersion));
+    },
+
+    async get(merchantId: string): Promise<Merchant | undefined> {
+      const item = await getItem(table, merchantKeys.item(merchantId));
+      return item ? merchantOf(item) : undefined;
     },
 
     /** All shops, sorted by name. Bounded: a town has tens, at most a few hundred, partner shops. */
@@ -33,7 +96,7 @@ export function createMerchantStore(table: TableContext) {
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': merchantKeys.listPartition },
       });
-      return items.map((item) => withoutKeys<Merchant>(item));
+      return items.map(merchantOf);
     },
 
     getEnrolment(merchantId: string, campaignId: string): Promise<Enrolment | undefined> {
@@ -64,6 +127,12 @@ export function createMerchantStore(table: TableContext) {
     },
 
     /**
+     * The parts of an enrolment transaction (the enrolment, refused if it exists, and the campaign check), for
+     * a caller that writes more in the same transaction (an audit event).
+     */
+    enrolmentParts,
+
+    /**
      * Enrols the shop in a campaign (idempotent), with a copy of the campaign's dates for the redemption
      * transaction. The copy is written only if the campaign's end date is still the one read, so an
      * extension running at the same moment cannot leave this copy behind.
@@ -73,27 +142,7 @@ export function createMerchantStore(table: TableContext) {
       campaign: Pick<Campaign, 'campaignId' | 'startDate' | 'endDate'>,
       enrolledAt: string,
     ): Promise<void> {
-      const outcome = await transactWrite(table, {
-        enrolment: putNew(table.tableName, {
-          ...enrolmentKeys.item(merchantId, campaign.campaignId),
-          type: 'Enrolment',
-          gsi1pk: enrolmentKeys.byMerchant(merchantId),
-          gsi1sk: campaign.campaignId,
-          merchantId,
-          campaignId: campaign.campaignId,
-          campaignStartDate: campaign.startDate,
-          campaignEndDate: campaign.endDate,
-          enrolledAt,
-        }),
-        campaign: {
-          ConditionCheck: {
-            TableName: table.tableName,
-            Key: campaignKeys.item(campaign.campaignId),
-            ConditionExpression: 'endDate = :endDate',
-            ExpressionAttributeValues: { ':endDate': campaign.endDate },
-          },
-        },
-      });
+      const outcome = await transactWrite(table, enrolmentParts(enrolmentIn(campaign, merchantId, enrolledAt)));
       if (outcome.committed || outcome.failed('enrolment')) return;
       throw new Error(`Campaign ${campaign.campaignId} changed while enrolling ${merchantId}: read it again and retry`);
     },

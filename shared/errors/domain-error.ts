@@ -48,6 +48,11 @@ export const ERROR_CODES = [
   'APPLICATION_DECIDED',
   'PROOF_MISSING',
   'PROOF_INVALID',
+  // Merchants
+  'MERCHANT_NOT_FOUND',
+  'IBAN_INVALID',
+  'BIC_INVALID',
+  'ENTERPRISE_NUMBER_INVALID',
   // Anything we did not foresee
   'INTERNAL',
 ] as const;

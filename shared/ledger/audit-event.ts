@@ -2,7 +2,8 @@
  * Audit events: one immutable record per change of the ledger (issue, redeem, reverse, void, reissue,
  * campaign extension), written in the same transaction as the change, so one never exists without the other.
  * The register, applications and issuance runs (issue 4) are audited the same way, and so is every look-up
- * of a person's data by staff (viewing an application and its proof, listing applications).
+ * of a person's data by staff (viewing an application and its proof, listing applications), and so are
+ * partner shops (onboarding, changes, enrolment).
  */
 import type { Principal, Role } from '../auth/roles.ts';
 
@@ -27,6 +28,10 @@ export const AUDIT_ACTIONS = [
   'LIST_APPLICATIONS',
   'VIEW_MISSING_PEOPLE',
   'PURGE_CAMPAIGN',
+  // Merchants: onboarding, changes (IBANs masked in the details) and enrolment in a campaign
+  'CREATE_MERCHANT',
+  'UPDATE_MERCHANT',
+  'ENROL_MERCHANT',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -42,7 +47,7 @@ export interface AuditEvent {
   readonly at: string;
   readonly action: AuditAction;
   readonly actor: Actor;
-  readonly entityType: 'voucher' | 'campaign' | 'import' | 'issuanceRun' | 'application';
+  readonly entityType: 'voucher' | 'campaign' | 'import' | 'issuanceRun' | 'application' | 'merchant';
   readonly entityId: string;
   /** Correlation id of the request that caused it. */
   readonly requestId: string;

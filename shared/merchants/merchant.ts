@@ -28,7 +28,8 @@ export type MerchantCategory = z.infer<typeof MerchantCategorySchema>;
 export const PostalAddressSchema = z
   .object({
     street: z.string().min(1).max(120),
-    number: z.string().min(1).max(12),
+    // Optional: the API takes the address as { street, postcode, city } and some give the number in `street`.
+    number: z.string().min(1).max(12).optional(),
     box: z.string().max(12).optional(),
     postcode: z.string().regex(/^\d{4}$/, 'a Belgian postcode has four digits'),
     locality: z.string().min(1).max(80),
@@ -44,12 +45,23 @@ export interface Merchant {
   readonly name: string;
   readonly category: MerchantCategory;
   readonly address: PostalAddress;
-  /** Electronic format (no spaces), checked by shared/iban. */
-  readonly iban: string;
+  /**
+   * Electronic format (no spaces), checked by shared/iban. A shop may have none yet: it can redeem, and
+   * settlement holds its payouts until one is given. Once given it can be replaced, never removed.
+   */
+  readonly iban?: string;
+  /** 8 or 11 characters, upper case (shared/payments/bic.ts); optional for SEPA transfers. */
+  readonly bic?: string;
+  /** KBO/BCE number as `0123.456.749` (shared/merchants/enterprise-number.ts). */
+  readonly enterpriseNumber?: string;
   /** Where settlement reports go. */
   readonly email: string;
+  /** Redemptions check `ACTIVE` in their own transaction: a deactivated shop is refused at once. */
   readonly status: MerchantStatus;
   readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Starts at 1 and grows with every change: a write is conditional on the version it was decided on. */
+  readonly version: number;
 }
 
 export const PublicMerchantSchema = z
@@ -79,4 +91,18 @@ export interface Enrolment {
   readonly campaignStartDate: string;
   readonly campaignEndDate: string;
   readonly enrolledAt: string;
+}
+
+export function enrolmentIn(
+  campaign: { readonly campaignId: string; readonly startDate: string; readonly endDate: string },
+  merchantId: string,
+  enrolledAt: string,
+): Enrolment {
+  return {
+    merchantId,
+    campaignId: campaign.campaignId,
+    campaignStartDate: campaign.startDate,
+    campaignEndDate: campaign.endDate,
+    enrolledAt,
+  };
 }

@@ -22,7 +22,8 @@ function merchantCard(merchant: PublicMerchant): HTMLLIElement {
   category.textContent = categoryLabel(merchant.category);
   const address = document.createElement('address');
   const { street, number, box, postcode, locality } = merchant.address;
-  address.textContent = `${street} ${number}${box ? ` bte ${box}` : ''}, ${postcode} ${locality}`;
+  // Shops onboarded through the API may have the house number in `street` and none of its own.
+  address.textContent = `${street}${number ? ` ${number}` : ''}${box ? ` bte ${box}` : ''}, ${postcode} ${locality}`;
   item.append(name, category, address);
   return item;
 }

@@ -1,0 +1,8 @@
+/** GET /merchants: every shop by name, IBANs in full for finance and admin only. */
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { merchants } from './merchant-service.ts';
+
+export const handler = httpHandler(ROUTES.listMerchants, async ({ principal }) => ({
+  items: await merchants.list(principal.roles),
+}));

@@ -1,0 +1,119 @@
+/** Schemas of the back-office shop routes: staff and admin onboard and change shops, finance reads them too. */
+import { z } from 'zod';
+import { MERCHANT_STATUSES, MerchantCategorySchema } from '../merchants/merchant.ts';
+import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
+import { CampaignIdParamsSchema } from './campaigns.ts';
+
+const MerchantIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'a shop id is 1 to 64 letters, digits or dashes')
+  .meta({ description: 'Shop id' });
+
+export const MerchantIdParamsSchema = z.object({ merchantId: MerchantIdSchema });
+
+export const EnrolmentParamsSchema = CampaignIdParamsSchema.extend({ merchantId: MerchantIdSchema });
+
+/** The contract's `{ street, postcode, city }`, plus the house number and box when given apart. */
+export const MerchantAddressSchema = z
+  .object({
+    street: z.string().trim().min(1).max(120),
+    number: z.string().trim().min(1).max(12).optional(),
+    box: z.string().trim().min(1).max(12).optional(),
+    postcode: z.string().regex(/^\d{4}$/, 'a Belgian postcode has four digits'),
+    city: z.string().trim().min(1).max(80),
+  })
+  .meta({ id: 'MerchantAddress' });
+export type MerchantAddress = z.output<typeof MerchantAddressSchema>;
+
+// Bank and company details are taken as typed (spaces, dots, lower case) and checked by the service, which
+// answers 422 with a code of its own (IBAN_INVALID, BIC_INVALID, ENTERPRISE_NUMBER_INVALID) saying what is wrong.
+const IbanInputSchema = z
+  .string()
+  .max(64)
+  .meta({ description: 'A SEPA IBAN, spaces allowed; stored in electronic form (422 IBAN_INVALID if not valid)' });
+const BicInputSchema = z
+  .string()
+  .max(16)
+  .meta({ description: 'BIC of 8 or 11 characters, optional for SEPA (422 BIC_INVALID if not valid)' });
+const EnterpriseNumberInputSchema = z.string().max(24).meta({
+  description:
+    'Belgian enterprise number (KBO/BCE): BE0123456749, 0123.456.749 or the old nine digits (422 ENTERPRISE_NUMBER_INVALID)',
+});
+
+const NameSchema = z.string().trim().min(1).max(120).meta({ description: 'Legal name, as on the transfers' });
+const EmailSchema = z.email().max(254).meta({ description: 'Where settlement reports and remittance advice go' });
+
+export const CreateMerchantBodySchema = z
+  .object({
+    name: NameSchema,
+    address: MerchantAddressSchema,
+    email: EmailSchema,
+    category: MerchantCategorySchema.default('other'),
+    iban: IbanInputSchema.optional().meta({
+      description: 'May be left out: the shop can redeem, and settlement holds its payouts until an IBAN is given',
+    }),
+    bic: BicInputSchema.optional(),
+    enterpriseNumber: EnterpriseNumberInputSchema.optional(),
+  })
+  .meta({ id: 'CreateMerchant' });
+export type CreateMerchantBody = z.output<typeof CreateMerchantBodySchema>;
+
+// Strict: a misspelt field in a change of bank details must be refused, not silently ignored.
+export const UpdateMerchantBodySchema = z
+  .strictObject({
+    name: NameSchema.optional(),
+    address: MerchantAddressSchema.optional().meta({ description: 'Replaces the whole address' }),
+    email: EmailSchema.optional(),
+    category: MerchantCategorySchema.optional(),
+    iban: z
+      .string({ error: (issue) => (issue.input === null ? 'an IBAN can be replaced but not removed' : undefined) })
+      .max(64)
+      .optional()
+      .meta({ description: 'A new IBAN for settlements closed from now on; it can be replaced, never removed' }),
+    bic: BicInputSchema.nullable().optional().meta({ description: 'null removes it' }),
+    enterpriseNumber: EnterpriseNumberInputSchema.nullable().optional().meta({ description: 'null removes it' }),
+    status: z
+      .enum(MERCHANT_STATUSES)
+      .optional()
+      .meta({ description: 'INACTIVE stops its redemptions at once; what it already redeemed is still paid' }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), 'give at least one field to change')
+  .meta({ id: 'UpdateMerchant' });
+export type UpdateMerchantBody = z.output<typeof UpdateMerchantBodySchema>;
+
+export const MerchantSchema = z
+  .object({
+    merchantId: z.string(),
+    name: z.string(),
+    category: MerchantCategorySchema,
+    address: MerchantAddressSchema,
+    email: z.string(),
+    iban: z.string().optional().meta({
+      description: 'Full (electronic form) for finance and admin, masked for everyone else; absent until given',
+    }),
+    ibanMasked: z.string().optional().meta({ description: 'BE68 •••• •••• 7034, whoever asks' }),
+    bic: z.string().optional(),
+    enterpriseNumber: z.string().optional().meta({ description: '0123.456.749' }),
+    vatNumber: z
+      .string()
+      .optional()
+      .meta({ description: 'BE0123456749: the enterprise number as a VAT number (VAT liability is not checked)' }),
+    status: z.enum(MERCHANT_STATUSES),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.int().nonnegative().meta({ description: 'Grows with every change' }),
+  })
+  .meta({ id: 'Merchant', description: 'A partner shop as the back office sees it' });
+export type MerchantView = z.input<typeof MerchantSchema>;
+
+export const MerchantListSchema = z.object({ items: z.array(MerchantSchema) }).meta({ id: 'MerchantList' });
+
+export const EnrolmentSchema = z
+  .object({
+    merchantId: z.string(),
+    campaignId: z.string(),
+    campaignStartDate: CalendarDateSchema,
+    campaignEndDate: CalendarDateSchema,
+    enrolledAt: z.string(),
+  })
+  .meta({ id: 'Enrolment', description: 'The shop takes vouchers of the campaign between its dates' });
