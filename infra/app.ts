@@ -4,6 +4,7 @@
  */
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { townSettings } from './constructs/town-settings.ts';
 import { isStageName, STAGES, VoucherPlatformStack } from './stacks/voucher-platform-stack.ts';
 
 // Synth needs no AWS account: without credentials (CI, a laptop offline) the stack is built for a fixed
@@ -25,8 +26,11 @@ export function buildApp(appProps: AppProps = {}): BuiltApp {
   if (!isStageName(stage)) {
     throw new Error(`Unknown stage "${stage}": pass --context stage=${STAGES.join('|')}`);
   }
+  // A stage may have its own town settings (`town-prod`), else the shared `town`.
+  const town = townSettings(app.node.tryGetContext(`town-${stage}`) ?? app.node.tryGetContext('town'));
   const stack = new VoucherPlatformStack(app, `VoucherPlatform-${stage}`, {
     stage,
+    town,
     env: {
       account: process.env.CDK_DEFAULT_ACCOUNT ?? PLACEHOLDER_ACCOUNT,
       region: String(app.node.tryGetContext('region') ?? DEFAULT_REGION),

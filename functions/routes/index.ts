@@ -11,6 +11,7 @@ import { merchantRoutes } from './merchant.ts';
 import { merchantAdminRoutes } from './merchants.ts';
 import { publicRoutes } from './public.ts';
 import type { AnyRoute } from './route.ts';
+import { settlementRoutes } from './settlement.ts';
 import { systemRoutes } from './system.ts';
 
 export const ROUTES = {
@@ -23,6 +24,7 @@ export const ROUTES = {
   ...applicationRoutes,
   ...merchantRoutes,
   ...merchantAdminRoutes,
+  ...settlementRoutes,
 };
 
 export const ROUTE_LIST: readonly AnyRoute[] = Object.values(ROUTES);

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Role } from '../../shared/auth/roles.ts';
 import type { ErrorCode } from '../../shared/errors/domain-error.ts';
 import type { JobName } from '../../shared/services/jobs.ts';
+import type { WorkflowName } from '../../shared/services/workflows.ts';
 
 export type { JobName };
 
@@ -23,6 +24,12 @@ export interface Permissions {
   readonly buckets?: { readonly documents?: 'read' | 'readWrite' };
   /** Background jobs the function may start (Lambda async invoke; sets `<JOB>_FUNCTION_NAME`). */
   readonly jobs?: readonly JobName[];
+  /** State machines the function may start (StartExecution; sets `<WORKFLOW>_STATE_MACHINE_ARN`). */
+  readonly workflows?: readonly WorkflowName[];
+  /** Sends e-mail through SES from the town's verified sender (sets MAIL_FROM, MAIL_CONFIGURATION_SET). */
+  readonly mail?: boolean;
+  /** Settings the function reads: `town` = the town's name, bank account and finance/admin addresses. */
+  readonly settings?: readonly 'town'[];
 }
 
 /**

@@ -7,6 +7,16 @@ export const ENV = {
   region: 'AWS_REGION',
   tableName: 'TABLE_NAME',
   documentsBucket: 'DOCUMENTS_BUCKET',
+  /** The town's settings (`settings: ['town']`): who pays, who is told, how often the payout is checked. */
+  townName: 'TOWN_NAME',
+  townIban: 'TOWN_IBAN',
+  townBic: 'TOWN_BIC',
+  financeEmails: 'FINANCE_EMAILS',
+  adminEmails: 'ADMIN_EMAILS',
+  approvalPollSeconds: 'SETTLEMENT_APPROVAL_POLL_SECONDS',
+  /** Sending mail (`mail: true`): the verified sender and the SES configuration set. */
+  mailFrom: 'MAIL_FROM',
+  mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
 } as const;
 
 /** Set only by the local target: where its emulators listen (absent in AWS, where the SDK finds the services). */
@@ -29,4 +39,9 @@ export function secretIdVariable(secret: string): string {
 /** `importRegister` -> `IMPORT_REGISTER_FUNCTION_NAME`: where a handler finds a job's function name. */
 export function jobFunctionVariable(job: string): string {
   return `${upperSnake(job)}_FUNCTION_NAME`;
+}
+
+/** `settlement` -> `SETTLEMENT_STATE_MACHINE_ARN`: where a handler finds a state machine to start. */
+export function workflowArnVariable(workflow: string): string {
+  return `${upperSnake(workflow)}_STATE_MACHINE_ARN`;
 }

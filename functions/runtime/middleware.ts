@@ -126,7 +126,12 @@ export function parseAndValidate(route: AnyRoute): Middleware {
       const parsed = request.context.parsed ?? emptyParsed(request.context);
       parsed.params = validate('path', route.params, event.pathParameters ?? {});
       parsed.query = validate('query', route.query, event.queryStringParameters ?? {});
-      if (route.body) parsed.body = validate('body', route.body, parseJsonBody(event));
+      if (route.body) {
+        // A route whose body is all optional (POST /settlement-runs) may be called with no body at all.
+        const absent = event.body === undefined || event.body === '';
+        const optional = absent && route.body.safeParse(undefined).success;
+        parsed.body = optional ? undefined : validate('body', route.body, parseJsonBody(event));
+      }
       if (route.idempotencyKey) {
         const key = event.headers?.['idempotency-key'];
         if (!key)

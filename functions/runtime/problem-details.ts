@@ -50,6 +50,12 @@ export const PROBLEMS: Readonly<Record<ErrorCode, { status: number; title: strin
   IBAN_INVALID: { status: 422, title: 'The IBAN is not valid' },
   BIC_INVALID: { status: 422, title: 'The BIC is not valid' },
   ENTERPRISE_NUMBER_INVALID: { status: 422, title: 'The enterprise number is not valid' },
+  // Settlement
+  SETTLEMENT_RUN_NOT_FOUND: { status: 404, title: 'Unknown settlement run' },
+  RUN_NOT_AWAITING_APPROVAL: { status: 409, title: 'The run has no payment awaiting approval' },
+  RUN_ALREADY_APPROVED: { status: 409, title: 'The run was already approved' },
+  CUTOFF_IN_FUTURE: { status: 422, title: 'The cut-off is in the future' },
+  FILE_NOT_READY: { status: 409, title: 'The run has not written this file yet' },
   INTERNAL: { status: 500, title: 'Internal error' },
 };
 

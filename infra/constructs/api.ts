@@ -23,10 +23,12 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CORS_POLICY } from '../../functions/routes/cors.ts';
 import { type AnyRoute, FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
 import type { JobName, SecretName } from '../../functions/routes/route.ts';
+import type { WorkflowName } from '../../shared/services/workflows.ts';
 import { grantPermissions } from './grants.ts';
 import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
 
@@ -45,6 +47,8 @@ export interface ApiProps {
   readonly buckets: { readonly documents: IBucket };
   /** The background jobs routes may start (`permissions.jobs`), by name. */
   readonly jobs: Readonly<Partial<Record<JobName, IFunction>>>;
+  /** The state machines routes may start (`permissions.workflows`), by name. */
+  readonly workflows?: Readonly<Partial<Record<WorkflowName, IStateMachine>>>;
   /** The `iss` of accepted ID tokens (the user pool's URL). */
   readonly jwtIssuer: string;
   /** The `aud` of accepted ID tokens: the user pool client id. */

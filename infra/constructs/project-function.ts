@@ -3,7 +3,7 @@
  * logging defaults, and access to other resources only through the grant helpers below.
  */
 import { fileURLToPath } from 'node:url';
-import { CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -11,7 +11,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { ENV } from '../../functions/runtime/environment-variables.ts';
 
 /** The repository root: NodejsFunction's projectRoot, and the base of every route's `entry`. */
@@ -157,7 +157,7 @@ export function grantBucket(fn: ProjectFunction, bucket: IBucket, envName: strin
     });
   }
   Validations.of(role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::${referenceOf(bucket.node.defaultChild, 'Arn')}/*]`,
+    id: `AwsSolutions-IAM5[Resource::${referenceOf(bucket.node.defaultChild, 'Arn', fn)}/*]`,
     reason: `Objects of the ${envName} bucket only; their keys are data, unknown at deploy time.`,
   });
 }
@@ -186,14 +186,22 @@ export function grantJob(fn: ProjectFunction, job: IFunction, envName: string): 
   fn.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [job.functionArn] }));
 }
 
-/** The cdk-nag spelling of `Fn::GetAtt [<logical id>, <attribute>]` for a resource of this stack. */
-export function referenceOf(resource: unknown, attribute: string): string {
+/**
+ * The cdk-nag spelling of `Fn::GetAtt [<logical id>, <attribute>]` for a resource, as `consumer` sees it: in
+ * its own stack, or through the parameter CDK gives a nested stack for a resource of its parent.
+ */
+export function referenceOf(resource: unknown, attribute: string, consumer?: IConstruct): string {
   if (!(resource instanceof CfnElement)) throw new Error('referenceOf: expected an L1 resource');
-  return `<${Stack.of(resource).getLogicalId(resource)}.${attribute}>`;
+  const producer = Stack.of(resource);
+  if (consumer && Stack.of(consumer) !== producer) {
+    // CDK names that parameter `reference-to-<unique id of the resource><attribute>` (core/lib/private/refs).
+    return `<referenceto${Names.nodeUniqueId(resource.node)}${attribute}>`;
+  }
+  return `<${producer.getLogicalId(resource)}.${attribute}>`;
 }
 
 function acknowledgeIndexWildcard(fn: ProjectFunction, table: ITableV2): void {
-  const tableArn = referenceOf(table.node.defaultChild, 'Arn');
+  const tableArn = referenceOf(table.node.defaultChild, 'Arn', fn);
   Validations.of(fn.role ?? fn).acknowledge({
     id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
     reason:

@@ -5,6 +5,8 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { JOB_LIST, type JobDefinition } from '../../functions/jobs/job-table.ts';
+import { DAILY_SETTLEMENT_AT } from '../workflows/settlement-workflow.ts';
+import { SETTLEMENT_WORKFLOW } from '../workflows/workflow-table.ts';
 import { LOCAL_RESOURCES } from './resources.ts';
 import type { LocalSchedule } from './scheduler.ts';
 
@@ -58,8 +60,13 @@ export function dailyJobSchedules(
 export function localSchedules(targets: ScheduleTargets): LocalSchedule[] {
   return [
     ...dailyJobSchedules(targets.lambda),
-    // Workflows started daily go here, next to the jobs, e.g. the settlement run:
-    // { name: 'settlement', dailyAt: { hour: 6, minute: 0 },
-    //   run: async () => { await startWorkflow(targets.sfn, SETTLEMENT_ARN, {}, `settlement-${brusselsDateOf(new Date())}`) } },
+    {
+      // As the stack's schedule: no run id, the first step opens the day's run or resumes one that stopped.
+      name: 'settlement',
+      dailyAt: DAILY_SETTLEMENT_AT,
+      run: async () => {
+        await startWorkflow(targets.sfn, SETTLEMENT_WORKFLOW.stateMachineArn, {});
+      },
+    },
   ];
 }

@@ -7,7 +7,18 @@ import {
   jobFunctionVariable,
   LOCAL_ENDPOINT_VARIABLES,
   secretIdVariable,
+  workflowArnVariable,
 } from '../../functions/runtime/environment-variables.ts';
+import { WORKFLOW_NAMES } from '../../shared/services/workflows.ts';
+
+/** The account and region of the local target's ARNs (nothing checks them; they only need a valid shape). */
+export const LOCAL_ACCOUNT = '000000000000';
+export const LOCAL_REGION = 'eu-west-1';
+
+/** What StartExecution names locally for a state machine of infra/workflows/workflow-table.ts. */
+export function localStateMachineArn(name: string): string {
+  return `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
+}
 
 export const LOCAL_RESOURCES = {
   tableName: 'voucher-platform-local',
@@ -28,6 +39,16 @@ export const LOCAL_RESOURCES = {
     importRegister: 'importRegister',
     issueVouchers: 'issueVouchers',
     purgePersonalData: 'purgePersonalData',
+  },
+  /** The demo town's settings (in AWS: cdk.json `town`). Synthetic: the IBAN is valid and belongs to no one. */
+  town: {
+    name: 'Commune de Boussu (démo)',
+    iban: 'BE71096123456769',
+    financeEmails: 'finances@boussu.example',
+    adminEmails: 'administration@boussu.example',
+    mailFrom: 'Commune de Boussu <cheques-commerces@boussu.example>',
+    /** Locally the approval loop looks every few seconds, so an approval shows as PAID at once. */
+    approvalPollSeconds: 2,
   },
 } as const;
 
@@ -60,6 +81,13 @@ export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string):
     ...Object.fromEntries(
       Object.entries(LOCAL_RESOURCES.jobs).map(([job, functionName]) => [jobFunctionVariable(job), functionName]),
     ),
+    ...Object.fromEntries(WORKFLOW_NAMES.map((name) => [workflowArnVariable(name), localStateMachineArn(name)])),
+    [ENV.townName]: LOCAL_RESOURCES.town.name,
+    [ENV.townIban]: LOCAL_RESOURCES.town.iban,
+    [ENV.financeEmails]: LOCAL_RESOURCES.town.financeEmails,
+    [ENV.adminEmails]: LOCAL_RESOURCES.town.adminEmails,
+    [ENV.approvalPollSeconds]: String(LOCAL_RESOURCES.town.approvalPollSeconds),
+    [ENV.mailFrom]: LOCAL_RESOURCES.town.mailFrom,
     POWERTOOLS_SERVICE_NAME: 'voucher-platform',
     POWERTOOLS_LOG_LEVEL: logLevel,
     // No CloudWatch locally: metrics would only be JSON noise on the console.

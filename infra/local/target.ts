@@ -43,6 +43,12 @@ export interface LocalTargetOptions {
   readonly onRequest?: Parameters<typeof createApiServer>[0]['onRequest'];
   /** The clock of the state machines' Wait states: real time by default (realClock({ maxWaitMs }) shortens them). */
   readonly workflowClock?: RunnerClock;
+  /**
+   * Fire the daily schedules (purge, settlement) at their Brussels time; tests turn them off so that a run
+   * at 02:00 never settles another test's purchases.
+   * @default true
+   */
+  readonly schedules?: boolean;
 }
 
 export interface LocalTarget {
@@ -147,7 +153,7 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       lambda: createLambdaClient({ region: 'eu-west-1', endpoints }),
       sfn: createSfnClient({ region: 'eu-west-1', endpoints }),
     };
-    const scheduler = startLocalScheduler(localSchedules(targets));
+    const scheduler = startLocalScheduler(options.schedules === false ? [] : localSchedules(targets));
     started.push({
       stop: async () => {
         await scheduler.stop();

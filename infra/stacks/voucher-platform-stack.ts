@@ -13,6 +13,8 @@ import { Data } from '../constructs/data.ts';
 import { Jobs } from '../constructs/jobs.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PlatformSecrets } from '../constructs/secrets.ts';
+import { Settlement } from '../constructs/settlement.ts';
+import type { TownSettings } from '../constructs/town-settings.ts';
 import { Web } from '../constructs/web.ts';
 
 export const STAGES = ['dev', 'prod'] as const;
@@ -24,6 +26,8 @@ export function isStageName(value: string): value is StageName {
 
 export interface VoucherPlatformStackProps extends StackProps {
   readonly stage: StageName;
+  /** The town's name, payout account, finance and admin addresses and mail sender (cdk.json `town`). */
+  readonly town: TownSettings;
 }
 
 export class VoucherPlatformStack extends Stack {
@@ -32,6 +36,7 @@ export class VoucherPlatformStack extends Stack {
   readonly secrets: PlatformSecrets;
   readonly web: Web;
   readonly jobs: Jobs;
+  readonly settlement: Settlement;
   readonly api: Api;
   readonly observability: Observability;
 
@@ -65,12 +70,22 @@ export class VoucherPlatformStack extends Stack {
       buckets,
       functionDefaults,
     });
+    this.settlement = new Settlement(this, 'Settlement', {
+      stage: props.stage,
+      table: this.data.table,
+      secrets: this.secrets.secrets,
+      buckets,
+      town: props.town,
+      functionDefaults,
+      logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
     this.api = new Api(this, 'Api', {
       stage: props.stage,
       table: this.data.table,
       secrets: this.secrets.secrets,
       buckets,
       jobs: this.jobs.functions,
+      workflows: { settlement: this.settlement.stateMachine },
       jwtIssuer: this.auth.issuerUrl,
       jwtAudience: this.auth.userPoolClient.userPoolClientId,
       allowedOrigin: this.web.url,
@@ -86,15 +101,20 @@ export class VoucherPlatformStack extends Stack {
     });
     this.observability = new Observability(this, 'Observability', {
       httpApi: this.api.httpApi,
-      functions: { ...this.api.functions, ...this.jobs.functions },
+      functions: { ...this.api.functions, ...this.jobs.functions, ...this.settlement.functions },
       table: this.data.table,
     });
+    this.settlement.notify(this.observability.alarmTopic);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The pages (CloudFront)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'SettlementStateMachineArn', {
+      value: this.settlement.stateMachine.stateMachineArn,
+      description: 'The settlement run (daily at 02:00 Brussels; finance starts it with POST /settlement-runs)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.observability.alarmTopic.topicArn,
       description: 'Subscribe the operators (email, chat) to this topic',

@@ -21,8 +21,9 @@ export interface RenderedStateMachine<Name extends string> {
   readonly functionArns: Readonly<Record<Name, string>>;
 }
 
-export const LOCAL_ACCOUNT = '000000000000';
-export const LOCAL_REGION = 'eu-west-1';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from '../local/resources.ts';
+
+export { LOCAL_ACCOUNT, LOCAL_REGION };
 
 export function localFunctionArn(name: string): string {
   return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:local-${name}`;

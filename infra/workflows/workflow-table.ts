@@ -3,14 +3,11 @@
  * definition the stack deploys and its Lambda tasks bound to their handler modules. Add a machine with
  * `localWorkflow(...)` to WORKFLOW_LIST; the target builds the endpoint's machine table with workflowMachines().
  */
+
+import { localStateMachineArn } from '../local/resources.ts';
 import type { LocalStateMachine } from '../local/services/stepfunctions.ts';
-import {
-  type DefinitionBuilder,
-  LOCAL_ACCOUNT,
-  LOCAL_REGION,
-  type RenderedStateMachine,
-  renderAsl,
-} from './render-asl.ts';
+import { type DefinitionBuilder, type RenderedStateMachine, renderAsl } from './render-asl.ts';
+import { buildSettlementDefinition, SETTLEMENT_TASKS, type SettlementTaskName } from './settlement-workflow.ts';
 
 export interface LocalWorkflow {
   /** The state machine's name: the last part of its ARN. */
@@ -22,9 +19,7 @@ export interface LocalWorkflow {
   readonly functions: Readonly<Record<string, string>>;
 }
 
-export function localStateMachineArn(name: string): string {
-  return `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
-}
+export { localStateMachineArn };
 
 /**
  * Renders a definition and binds each of its functions to a handler module, e.g.
@@ -54,5 +49,15 @@ export function workflowMachines(workflows: readonly LocalWorkflow[]): Record<st
   );
 }
 
-/** Every state machine of the local target (none yet: the settlement run comes next). */
-export const WORKFLOW_LIST: readonly LocalWorkflow[] = [];
+/** The settlement run, as the stack deploys it, its tasks bound to the same handler modules. */
+export const SETTLEMENT_WORKFLOW: LocalWorkflow = localWorkflow({
+  name: 'settlement',
+  build: buildSettlementDefinition,
+  functions: Object.fromEntries(Object.entries(SETTLEMENT_TASKS).map(([name, task]) => [name, task.entry])) as Record<
+    SettlementTaskName,
+    string
+  >,
+});
+
+/** Every state machine of the local target. */
+export const WORKFLOW_LIST: readonly LocalWorkflow[] = [SETTLEMENT_WORKFLOW];

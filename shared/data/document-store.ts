@@ -3,6 +3,8 @@
  * big ones read as streams (register files), and short-lived presigned URLs for browsers to upload and
  * download without the bytes passing through a Lambda (API Gateway caps bodies at 10 MB, and should).
  */
+
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -11,6 +13,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 export interface DocumentsContext {
@@ -34,6 +37,39 @@ export function createDocumentStore(documents: DocumentsContext) {
   return {
     async put(key: string, body: string | Uint8Array, contentType: string): Promise<void> {
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+
+    /**
+     * Writes an object from a stream of chunks of unknown total size (multipart, 5 MB parts, two in flight):
+     * memory stays flat however big the object grows. Returns its size in bytes.
+     */
+    async putStream(key: string, body: AsyncIterable<string | Uint8Array>, contentType: string): Promise<number> {
+      let bytes = 0;
+      const counted = async function* () {
+        for await (const chunk of body) {
+          const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+          bytes += data.length;
+          yield data;
+        }
+      };
+      const upload = new Upload({
+        client: s3,
+        params: { Bucket: bucket, Key: key, Body: Readable.from(counted()), ContentType: contentType },
+        partSize: 5 * 1024 * 1024,
+        queueSize: 2,
+      });
+      await upload.done();
+      return bytes;
+    },
+
+    async getBytes(key: string): Promise<Uint8Array | undefined> {
+      try {
+        const result = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return await result.Body?.transformToByteArray();
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
     },
 
     async head(key: string): Promise<StoredObject | undefined> {

@@ -13,7 +13,8 @@
  * |                  |                             |                         | gsi2 HOUSEHOLD#<campaignId>#<householdRef> / VOUCHER#<id>     | a household's vouchers                        |
  * | redemption       | REDEMPTION#<id>             | REDEMPTION              | gsi1 MERCHANT#<id>#REDEMPTIONS / <businessDate>#<createdAt>#<id> | a shop's redemptions by day                |
  * |                  |                             |                         | gsi2 VOUCHER#<voucherId> / REDEMPTION#<createdAt>#<id>        | a voucher's history                           |
- * |                  |                             |                         | gsi3 UNSETTLED#<merchantId> / <createdAt>#<id> (sparse)       | what settlement still has to pay a shop       |
+ * |                  |                             |                         | gsi3 UNSETTLED#<merchantId> / <createdAt>#<id>, then          | what settlement still has to pay a shop; once |
+ * |                  |                             |                         |   SETTLED#<settlementId> / <createdAt>#<id> (none if reversed) | settled, the lines of its settlement          |
  * | idempotency      | IDEMPOTENCY#<userId>#<key>  | IDEMPOTENCY             | (TTL: expiresAt)                                              | replay the answer of a retried request        |
  * | audit event      | AUDIT#<entityType>#<id>     | <at>#<eventId>          | gsi1 AUDIT#<businessDate> / <at>#<eventId>                    | an entity's history; everything of a day      |
  * | lookup misses    | MISSES#<merchantId>         | <windowStart>           | (TTL: expiresAt)                                              | throttle code guessing per shop               |
@@ -27,6 +28,10 @@
  * | application      | APPLICATION#<applicationId> | APPLICATION             | gsi1 CAMPAIGN#<id>#APPLICATIONS#<status> / <submittedAt>#<id> | an application; a campaign's applications by  |
  * |                  |                             |                         |   (sparse: from submission on); TTL while awaiting its proof  | status for the staff's review queue           |
  * | rate window      | RATE#<scope>#<subjectRef>   | <windowStart>           | (TTL: expiresAt)                                              | rate-limit public routes per client           |
+ * | settlement run   | SETTLEMENT_RUN#<runId>      | RUN                     | gsi1 SETTLEMENT_RUNS / <createdAt>#<runId>                    | a run; the runs, newest first                 |
+ * |                  |                             |                         | gsi2 SETTLEMENT_RUNS#UNFINISHED / <createdAt>#<runId> (sparse) | runs to resume (running, failed, awaiting)    |
+ * | settlement       | SETTLEMENT#<settlementId>   | SETTLEMENT              | gsi1 SETTLEMENT_RUN#<runId>#SETTLEMENTS / <merchantId>        | a run's settlements                           |
+ * |                  |                             |                         | gsi2 MERCHANT#<id>#SETTLEMENTS / <runCreatedAt>#<id>          | a shop's settlements, newest first            |
  *
  * People are kept per campaign (its bands and purge date apply to them) and only when they are eligible:
  * the rest of the register is read, counted and dropped. Their key is a keyed hash of the national number
@@ -86,6 +91,8 @@ export const redemptionKeys = {
   byVoucherSort: (createdAt: string, redemptionId: string) => `REDEMPTION#${createdAt}#${redemptionId}`,
   unsettled: (merchantId: string) => `UNSETTLED#${merchantId}`,
   unsettledSort: (createdAt: string, redemptionId: string) => `${createdAt}#${redemptionId}`,
+  /** Where a redemption moves in gsi3 once settled: the lines of its settlement. */
+  settled: (settlementId: string) => `SETTLED#${settlementId}`,
 } as const;
 
 export const idempotencyKeys = {
@@ -135,6 +142,21 @@ export const rateLimitKeys = {
     pk: `RATE#${scope}#${subjectRef}`,
     sk: String(windowStart),
   }),
+} as const;
+
+export const settlementRunKeys = {
+  item: (runId: string): Key => ({ pk: `SETTLEMENT_RUN#${runId}`, sk: 'RUN' }),
+  listPartition: 'SETTLEMENT_RUNS',
+  /** Sparse: only while the run is not over (running, failed, or waiting for finance's approval). */
+  unfinishedPartition: 'SETTLEMENT_RUNS#UNFINISHED',
+  listSort: (createdAt: string, runId: string) => `${createdAt}#${runId}`,
+} as const;
+
+export const settlementKeys = {
+  item: (settlementId: string): Key => ({ pk: `SETTLEMENT#${settlementId}`, sk: 'SETTLEMENT' }),
+  byRun: (runId: string) => `SETTLEMENT_RUN#${runId}#SETTLEMENTS`,
+  byMerchant: (merchantId: string) => `MERCHANT#${merchantId}#SETTLEMENTS`,
+  byMerchantSort: (runCreatedAt: string, settlementId: string) => `${runCreatedAt}#${settlementId}`,
 } as const;
 
 /** Sortable, accent- and case-free form of a name, for index sort keys. */

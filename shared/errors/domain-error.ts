@@ -53,6 +53,12 @@ export const ERROR_CODES = [
   'IBAN_INVALID',
   'BIC_INVALID',
   'ENTERPRISE_NUMBER_INVALID',
+  // Settlement
+  'SETTLEMENT_RUN_NOT_FOUND',
+  'RUN_NOT_AWAITING_APPROVAL',
+  'RUN_ALREADY_APPROVED',
+  'CUTOFF_IN_FUTURE',
+  'FILE_NOT_READY',
   // Anything we did not foresee
   'INTERNAL',
 ] as const;

@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
   'CREATE_MERCHANT',
   'UPDATE_MERCHANT',
   'ENROL_MERCHANT',
+  // Settlement: runs started by finance, documents downloaded, payments approved
+  'START_SETTLEMENT_RUN',
+  'DOWNLOAD_SETTLEMENT_FILE',
+  'APPROVE_SETTLEMENT_RUN',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -47,7 +51,7 @@ export interface AuditEvent {
   readonly at: string;
   readonly action: AuditAction;
   readonly actor: Actor;
-  readonly entityType: 'voucher' | 'campaign' | 'import' | 'issuanceRun' | 'application' | 'merchant';
+  readonly entityType: 'voucher' | 'campaign' | 'import' | 'issuanceRun' | 'application' | 'merchant' | 'settlementRun';
   readonly entityId: string;
   /** Correlation id of the request that caused it. */
   readonly requestId: string;

@@ -38,6 +38,7 @@ export interface Settlement {
   readonly closedAt: string;
   /** The day the town's bank pays it (set when finance confirms the file went to the bank). */
   readonly payoutDate?: CalendarDate;
+  readonly paidAt?: string;
 }
 
 /** A shop whose purchases could not be paid in this run, and why (they wait for the next run). */
@@ -65,6 +66,6 @@ export interface StatementLine {
   /** ISO 8601 instant of the purchase. */
   readonly createdAt: string;
   readonly amountCents: number;
-  /** A reference of the voucher that is not its code (e.g. `R-7KQ4M2` style, see voucherReference). */
+  /** A reference of the voucher that is not its code (shared/vouchers/voucher.ts voucherReference). */
   readonly voucherReference: string;
 }

@@ -67,3 +67,20 @@ const brusselsClock = new Intl.DateTimeFormat('fr-BE', {
 export function formatBrusselsTime(instant: string | Date): string {
   return brusselsClock.format(typeof instant === 'string' ? new Date(instant) : instant);
 }
+
+/**
+ * The instant when Brussels clocks show `hour:minute` on `date` (DST-correct: a time the autumn change
+ * repeats is its first occurrence; one the spring change skips is read with the winter offset).
+ */
+export function brusselsWallTime(date: CalendarDate, hour = 0, minute = 0): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  for (const offsetHours of [2, 1]) {
+    const candidate = new Date(wall - offsetHours * 3_600_000);
+    const shown = brusselsTimestamp(candidate);
+    if (shown.startsWith(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`)) {
+      return candidate;
+    }
+  }
+  return new Date(wall - 3_600_000);
+}

@@ -39,3 +39,11 @@ export function voucherStateOn(
   if (today < campaign.startDate) return 'NOT_YET_VALID';
   return 'ACTIVE';
 }
+
+/**
+ * A reference to a voucher for statements and phone calls that is not its code: the last eight characters
+ * of its id (a keyed hash of the code, from which the code cannot be found).
+ */
+export function voucherReference(voucherId: string): string {
+  return `V-${voucherId.slice(-8)}`;
+}

@@ -16,7 +16,7 @@ import type { LocalTargetInfo } from './local-target.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const identityDir = mkdtempSync(join(tmpdir(), 'voucher-test-identity-'));
-  const target = await startLocalTarget({ identityDir });
+  const target = await startLocalTarget({ identityDir, schedules: false });
   try {
     const { doc } = createDynamoDbClients({ region: 'eu-west-1', endpoints: target.endpoints });
     const table = { doc, tableName: target.tableName };

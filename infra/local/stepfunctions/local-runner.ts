@@ -192,12 +192,14 @@ async function bindAndRun(
     if (!binding) throw new Error(`State "${name}" invokes ${arn}, which is bound to no local handler`);
     const handler = await resolveBinding(binding, options.repoRoot);
     const payloadOnly = state.Resource === arn;
+    // The handler gets the time the state allows it (Step Functions' default is 60 s), as a Lambda would.
+    const timeoutMs = (typeof state.TimeoutSeconds === 'number' ? state.TimeoutSeconds : 60) * 1000;
     handlers[name] = async (taskInput) => {
       const event = payloadOnly ? taskInput : (taskInput as { Payload?: unknown }).Payload;
       activity.busy++;
       activity.progress++;
       // Through a promise, so that a handler throwing synchronously is still counted out of `busy`.
-      const running = Promise.resolve().then(() => handler(event, lambdaContext(name, crypto.randomUUID())));
+      const running = Promise.resolve().then(() => handler(event, lambdaContext(name, crypto.randomUUID(), timeoutMs)));
       inFlight.add(running);
       try {
         const output = (await running) as JSONValue;

@@ -1,0 +1,81 @@
+/**
+ * The settlement run's dependencies in a handler, read once per cold start: the town's settings (who pays,
+ * who is told), the SES sender, the table and the documents bucket, and the CloudWatch metrics.
+ */
+import { z } from 'zod';
+import { createSesClient } from '../../shared/aws/clients.ts';
+import { createSesMailer } from '../../shared/aws/ses-mailer.ts';
+import { normaliseIban } from '../../shared/iban/iban.ts';
+import { normaliseBic } from '../../shared/payments/bic.ts';
+import type { SendMail } from '../../shared/services/mailer.ts';
+import type { SettlementConfig, SettlementDependencies } from '../../shared/services/settlement-dependencies.ts';
+import { FRENCH_SETTLEMENT_TEXTS } from '../../shared/settlement/i18n/fr.ts';
+import { awsClientOptions, loadConfig } from './config.ts';
+import { documentsFromEnvironment } from './documents.ts';
+import { ENV } from './environment-variables.ts';
+import { MetricUnit, metrics } from './observability.ts';
+import { tableFromEnvironment } from './table-access.ts';
+
+const emails = z
+  .string()
+  .transform((list) =>
+    list
+      .split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email()).min(1));
+
+/** The town's settings, checked at cold start: a wrong IBAN fails here, never inside a payment file. */
+export function settlementConfigFromEnvironment(): SettlementConfig {
+  const config = loadConfig({
+    [ENV.townName]: z.string().min(1),
+    [ENV.townIban]: z.string().transform((iban, context) => {
+      try {
+        return normaliseIban(iban);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+    [ENV.townBic]: z.string().optional(),
+    [ENV.financeEmails]: emails,
+    [ENV.adminEmails]: emails,
+    [ENV.approvalPollSeconds]: z.coerce.number().int().min(1).default(900),
+  });
+  const bic = config[ENV.townBic];
+  return {
+    townName: config[ENV.townName],
+    townAccount: { name: config[ENV.townName], iban: config[ENV.townIban], ...(bic ? { bic: normaliseBic(bic) } : {}) },
+    financeEmails: config[ENV.financeEmails],
+    adminEmails: config[ENV.adminEmails],
+    approvalPollSeconds: config[ENV.approvalPollSeconds],
+    texts: FRENCH_SETTLEMENT_TEXTS,
+  };
+}
+
+/** Sends through SES from the town's verified sender. */
+export function mailerFromEnvironment(): SendMail {
+  const config = loadConfig({ [ENV.mailFrom]: z.string().min(3), [ENV.mailConfigurationSet]: z.string().optional() });
+  const configurationSet = config[ENV.mailConfigurationSet];
+  return createSesMailer({
+    ses: createSesClient(awsClientOptions(config)),
+    from: config[ENV.mailFrom],
+    ...(configurationSet ? { configurationSet } : {}),
+  });
+}
+
+let dependencies: SettlementDependencies | undefined;
+
+/** Everything the settlement run's steps need. */
+export function settlementDependencies(): SettlementDependencies {
+  dependencies ??= {
+    table: tableFromEnvironment(),
+    documents: documentsFromEnvironment(),
+    sendMail: mailerFromEnvironment(),
+    now: () => new Date(),
+    config: settlementConfigFromEnvironment(),
+    metric: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value),
+  };
+  return dependencies;
+}
