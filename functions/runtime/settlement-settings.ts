@@ -65,17 +65,27 @@ export function mailerFromEnvironment(): SendMail {
   });
 }
 
-let dependencies: SettlementDependencies | undefined;
+/** Stands for a dependency a step was not granted: any use fails loudly, naming it. */
+function notGranted<T extends object>(what: string): T {
+  return new Proxy({} as T, {
+    get: () => () => {
+      throw new Error(
+        `This settlement step has no access to ${what}: grant it in infra/workflows/settlement-workflow.ts`,
+      );
+    },
+  });
+}
 
-/** Everything the settlement run's steps need. */
-export function settlementDependencies(): SettlementDependencies {
-  dependencies ??= {
+/** Everything a settlement step needs; the documents bucket and mail only for the steps granted them. */
+export function settlementDependencies(granted: { documents?: boolean; mail?: boolean } = {}): SettlementDependencies {
+  return {
     table: tableFromEnvironment(),
-    documents: documentsFromEnvironment(),
-    sendMail: mailerFromEnvironment(),
+    documents: granted.documents ? documentsFromEnvironment() : notGranted('the documents bucket'),
+    sendMail: granted.mail
+      ? mailerFromEnvironment()
+      : () => Promise.reject(new Error('This settlement step may not send mail')),
     now: () => new Date(),
     config: settlementConfigFromEnvironment(),
     metric: (name, value = 1) => metrics.addMetric(name, MetricUnit.Count, value),
   };
-  return dependencies;
 }

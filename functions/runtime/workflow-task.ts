@@ -1,25 +1,22 @@
 /**
- * Builds the handler of a state machine's Lambda task: the event checked by a schema, logs tagged with the
- * run and the task, metrics flushed, and errors thrown with their names (the state machine's Retry and
- * Catch match on them, e.g. RunSuperseded).
+ * Builds the handler of a state machine's Lambda task: logs tagged with the run and the task, metrics
+ * flushed, and errors thrown with their names (the state machine's Retry and Catch match on them, e.g.
+ * RunSuperseded).
  */
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
 import { logger, metrics } from './observability.ts';
 
-export function workflowTask<Schema extends z.ZodType, Result>(
+export function workflowTask<Result>(
   task: string,
-  schema: Schema,
-  run: (input: z.output<Schema>, context: Context) => Promise<Result>,
+  run: (event: unknown, context: Context) => Promise<Result>,
 ): (event: unknown, context: Context) => Promise<Result> {
   return async (event, context) => {
     logger.resetKeys();
     logger.addContext(context);
-    logger.appendKeys({ task });
+    const runId = event && typeof event === 'object' && 'runId' in event ? event.runId : undefined;
+    logger.appendKeys({ task, ...(typeof runId === 'string' ? { runId } : {}) });
     try {
-      const input = schema.parse(event);
-      if (input && typeof input === 'object' && 'runId' in input) logger.appendKeys({ runId: input.runId });
-      const result = await run(input, context);
+      const result = await run(event, context);
       logger.info('task done', { result: result as Record<string, unknown> });
       return result;
     } catch (error) {

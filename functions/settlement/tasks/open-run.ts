@@ -1,12 +1,6 @@
 /** Task "Open the run": the execution takes its run (or the daily one) and lists the shops to close. */
-import { createSettlementClosing } from '../../../shared/services/settlement-closing.ts';
 import { settlementDependencies } from '../../runtime/settlement-settings.ts';
 import { workflowTask } from '../../runtime/workflow-task.ts';
-import { OpenRunEvent } from './task-events.ts';
+import { settlementTasks } from './settlement-tasks.ts';
 
-const closing = createSettlementClosing(settlementDependencies());
-
-export const handler = workflowTask('openRun', OpenRunEvent, async ({ execution, executionId }) => ({
-  ...(await closing.open({ ...(execution.runId ? { runId: execution.runId } : {}), executionId })),
-  executionId,
-}));
+export const handler = workflowTask('openRun', settlementTasks(settlementDependencies()).openRun);
