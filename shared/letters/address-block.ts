@@ -88,13 +88,16 @@ export interface FittedAddress {
 /** Width of `text` at `size` points, in points (pdfkit's widthOfString). */
 export type MeasureText = (text: string, size: number) => number;
 
-function wrap(line: string, size: number, maxWidth: number, measure: MeasureText): string[] {
-  const words = line.split(' ');
+/** Width in mm at a size, from one measure per text: a line's width is proportional to its type size. */
+type WidthAt = (text: string, size: number) => number;
+
+function wrap(line: string, size: number, maxWidth: number, widthAt: WidthAt): string[] {
+  if (widthAt(line, size) <= maxWidth) return [line];
   const wrapped: string[] = [];
   let current = '';
-  for (const word of words) {
+  for (const word of line.split(' ')) {
     const candidate = current ? `${current} ${word}` : word;
-    if (current && measure(candidate, size) * MM_PER_PT > maxWidth) {
+    if (current && widthAt(candidate, size) > maxWidth) {
       wrapped.push(current);
       current = word;
     } else {
@@ -113,12 +116,21 @@ function wrap(line: string, size: number, maxWidth: number, measure: MeasureText
  */
 export function fitAddress(candidates: readonly (readonly string[])[], measure: MeasureText): FittedAddress {
   const area = RECIPIENT_AREA;
+  const unitWidths = new Map<string, number>();
+  const widthAt: WidthAt = (text, size) => {
+    let unit = unitWidths.get(text);
+    if (unit === undefined) {
+      unit = measure(text, 1) * MM_PER_PT;
+      unitWidths.set(text, unit);
+    }
+    return unit * size;
+  };
   let fitted: FittedAddress | undefined;
   for (const lines of candidates) {
     for (const size of ADDRESS_SIZES) {
       const lineHeight = size * ADDRESS_LINE_HEIGHT * MM_PER_PT;
-      const printed = lines.flatMap((line) => wrap(line, size, area.width, measure));
-      const widest = Math.max(...printed.map((text) => measure(text, size) * MM_PER_PT));
+      const printed = lines.flatMap((line) => wrap(line, size, area.width, widthAt));
+      const widest = Math.max(...printed.map((text) => widthAt(text, size)));
       fitted = {
         size,
         lines: printed.map((text, index) => ({ text, top: area.y + index * lineHeight })),

@@ -11,6 +11,7 @@ import {
   COLUMNS,
   CONTENT_WIDTH,
   DETAILS,
+  GREETING_Y,
   INTRO_Y,
   LETTERHEAD,
   LOGO,
@@ -100,6 +101,7 @@ function drawReturnAddress(context: LetterContext): void {
 function drawIntro(context: LetterContext, kind: RecipientKind): void {
   const { doc, texts, words } = context;
   const intro = kind === 'parentsOf' ? texts.letter.introForParents(words) : texts.letter.introForBeneficiary(words);
+  if (kind === 'parentsOf') line(doc, texts.letter.greetingParents, MARGIN, GREETING_Y, BODY);
   const bottom = paragraph(doc, intro, MARGIN, INTRO_Y, CONTENT_WIDTH, BODY);
   mustEndBefore(bottom, PANEL.y - 2, 'The introduction');
 }

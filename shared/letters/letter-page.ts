@@ -22,7 +22,7 @@ import { drawFrontTemplate } from './front-template.ts';
 import type { LetterContext } from './letter-context.ts';
 import { letterReference, type RecipientKind, type VoucherLetter } from './letter-input.ts';
 import { COLOUR, FONT, SIZE } from './letter-style.ts';
-import { BODY, line, shrinkToFit, type TextStyle } from './pdf-text.ts';
+import { BODY, line, shrinkToFit, type TextStyle, textWidth } from './pdf-text.ts';
 import { type PdfTemplate, placeTemplate } from './pdfkit-internals.ts';
 import { QUIET_ZONE_MODULES, qrContent, voucherQrRuns } from './qr-vector.ts';
 import { drawShopListBack, shopsOnBack } from './shop-list.ts';
@@ -32,6 +32,8 @@ const AMOUNT: TextStyle = { font: FONT.bold, size: SIZE.amount, colour: COLOUR.a
 const HOLDER: TextStyle = { font: FONT.bold, size: 12, colour: COLOUR.ink };
 const CODE: TextStyle = { font: FONT.mono, size: SIZE.code, colour: COLOUR.ink };
 const MARK: TextStyle = { font: FONT.regular, size: 6.5, colour: COLOUR.muted };
+/** Left-aligned near the right margin (right-aligning would measure it on every letter). */
+const MARK_X = MARGIN + CONTENT_WIDTH - 16;
 
 /** Draws letters one page (or sheet) at a time; templates are drawn on first use. */
 export class LetterPainter {
@@ -39,6 +41,8 @@ export class LetterPainter {
   readonly #fronts = new Map<RecipientKind, PdfTemplate>();
   readonly #back: PdfTemplate | undefined;
   readonly #measure: MeasureText;
+  /** Every code has 21 characters of a fixed-width font: its width is measured once. */
+  readonly #codeWidth: number;
   #pages = 0;
 
   constructor(context: LetterContext) {
@@ -46,6 +50,7 @@ export class LetterPainter {
     this.#back = shopsOnBack(context.shops) ? drawShopListBack(context) : undefined;
     const { doc } = context;
     this.#measure = (text, size) => doc.font(FONT.regular).fontSize(size).widthOfString(text);
+    this.#codeWidth = textWidth(doc, formatCode('0'.repeat(17)), CODE);
   }
 
   /** Pages drawn so far. */
@@ -75,21 +80,18 @@ export class LetterPainter {
         ? texts.letter.headlineForParents(letter.firstName)
         : texts.letter.headlineForBeneficiary(letter.firstName);
     line(doc, headline, MARGIN, HEADLINE_Y, shrinkToFit(doc, headline, CONTENT_WIDTH, HEADLINE, 11));
-    const greeting =
-      kind === 'parentsOf'
-        ? texts.letter.greetingParents
-        : texts.letter.greetingBeneficiary(letter.firstName, letter.lastName);
-    line(doc, greeting, MARGIN, GREETING_Y, BODY);
+    // The parents' greeting names no one: it is part of their template.
+    if (kind === 'beneficiary') {
+      line(doc, texts.letter.greetingBeneficiary(letter.firstName, letter.lastName), MARGIN, GREETING_Y, BODY);
+    }
 
     line(doc, formatEuros(letter.amountCents), PANEL_TEXT.x - 0.8, PANEL.y + 10, AMOUNT);
     const holder = texts.voucher.forPerson(fullName(letter));
     line(doc, holder, PANEL_TEXT.x, PANEL.y + 28.5, shrinkToFit(doc, holder, PANEL_TEXT.width, HOLDER, 8));
 
     this.#drawQr(letter.code);
-    line(doc, `${envelope.number} · ${index + 1}/${envelope.letters.length}`, MARGIN, FOOTER_Y, MARK, {
-      width: CONTENT_WIDTH,
-      align: 'right',
-    });
+    // Envelope number and place of the letter in it, for whoever checks the inserting: "12 · 2/3".
+    line(doc, `${envelope.number} · ${index + 1}/${envelope.letters.length}`, MARK_X, FOOTER_Y, MARK);
 
     if (this.#back) {
       doc.addPage();
@@ -105,10 +107,8 @@ export class LetterPainter {
     const module = QR_BOX.size / (qr.size + 2 * QUIET_ZONE_MODULES);
     const origin = { x: QR_BOX.x + QUIET_ZONE_MODULES * module, y: QR_BOX.y + QUIET_ZONE_MODULES * module };
     doc.addContent(qrContent(qr, mm(origin.x), mm(origin.y), mm(module * qr.size)));
-    line(doc, formatCode(code), QR_BOX.x - 6, QR_BOX.y + QR_BOX.size + 1.4, CODE, {
-      width: QR_BOX.size + 12,
-      align: 'center',
-    });
+    const centred = QR_BOX.x + (QR_BOX.size - this.#codeWidth) / 2;
+    line(doc, formatCode(code), centred, QR_BOX.y + QR_BOX.size + 1.4, CODE);
   }
 
   #front(kind: RecipientKind): PdfTemplate {

@@ -1,18 +1,22 @@
 /**
- * A voucher's QR code as vector rectangles: one rectangle per horizontal run of dark modules (about half
- * the rectangles of one per module, so smaller and faster to write and to print), inside a white quiet
- * zone of four modules. Error correction M: a creased or smudged letter still scans.
+ * A voucher's QR code as vector rectangles: each horizontal run of dark modules is one rectangle, grown
+ * downwards while the rows below have the very same run (finder patterns, vertical bars): about a third
+ * of the rectangles of one per module, so smaller and faster to write, compress and print. Inside a white
+ * quiet zone of four modules. Error correction M: a creased or smudged letter still scans.
  */
 import QRCode from 'qrcode';
 import { withBestMask } from './qr-mask.ts';
 
 export const QUIET_ZONE_MODULES = 4;
 
+/** [row, column, width, height] in modules. */
+export type ModuleRect = readonly [number, number, number, number];
+
 export interface QrRuns {
   /** Modules per side, quiet zone excluded. */
   readonly size: number;
-  /** [row, column, length] of each run of dark modules, row by row. */
-  readonly runs: readonly (readonly [number, number, number])[];
+  /** Rectangles covering the dark modules exactly, none overlapping, in no particular order. */
+  readonly rects: readonly ModuleRect[];
 }
 
 /**
@@ -40,20 +44,37 @@ export function qrRuns(text: string): QrRuns {
 }
 
 function runsOf(size: number, data: Uint8Array): QrRuns {
-  const runs: [number, number, number][] = [];
-  for (let row = 0; row < size; row += 1) {
+  const rects: ModuleRect[] = [];
+  // Rectangles still growing, left to right: [row, column, width, height]. Each row's runs are matched
+  // against them in column order; a rectangle whose run the row lacks is finished.
+  let open: [number, number, number, number][] = [];
+  for (let row = 0; row <= size; row += 1) {
+    const next: [number, number, number, number][] = [];
+    let previous = 0;
     let column = 0;
-    while (column < size) {
+    while (row < size && column < size) {
       if (!data[row * size + column]) {
         column += 1;
         continue;
       }
       const start = column;
       while (column < size && data[row * size + column]) column += 1;
-      runs.push([row, start, column - start]);
+      const width = column - start;
+      // Rectangles left of this run cannot continue any more.
+      for (let above = open[previous]; above && above[1] < start; above = open[++previous]) rects.push(above);
+      const above = open[previous];
+      if (above && above[1] === start && above[2] === width) {
+        above[3] += 1;
+        next.push(above);
+        previous += 1;
+      } else {
+        next.push([row, start, width, 1]);
+      }
     }
+    for (; previous < open.length; previous += 1) rects.push(open[previous] as [number, number, number, number]);
+    open = next;
   }
-  return { size, runs };
+  return { size, rects };
 }
 
 /** Two decimals are a hundredth of a point: far below a printer's dot. */
@@ -62,14 +83,14 @@ function n(value: number): string {
 }
 
 /**
- * PDF content that fills the runs in black, the symbol's modules (quiet zone excluded) spanning `width`
- * points from (x, y) in the page's top-left coordinates. The coordinates are scaled to modules first, so
- * each run is a few integers (`12 3 4 1 re`): a third of the bytes of page coordinates, and every run
- * edge falls exactly on the module grid. One string: the whole symbol is a single write into the page.
+ * PDF content that fills the rectangles in black, the symbol's modules (quiet zone excluded) spanning
+ * `width` points from (x, y) in the page's top-left coordinates. The coordinates are scaled to modules
+ * first, so each rectangle is four small integers (`12 3 4 1 re`): a third of the bytes of page
+ * coordinates, and every edge falls exactly on the module grid. One string: a single write into the page.
  */
 export function qrContent(qr: QrRuns, x: number, y: number, width: number): string {
   const module = n(width / qr.size);
   let content = `q 0 g ${module} 0 0 ${module} ${n(x)} ${n(y)} cm\n`;
-  for (const [row, column, length] of qr.runs) content += `${column} ${row} ${length} 1 re\n`;
+  for (const [row, column, length, height] of qr.rects) content += `${column} ${row} ${length} ${height} re\n`;
   return `${content}f Q`;
 }

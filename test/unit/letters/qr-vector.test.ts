@@ -1,19 +1,26 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { withBestMask } from '../../../shared/letters/qr-mask.ts';
-import { qrContent, qrRuns, voucherQrRuns } from '../../../shared/letters/qr-vector.ts';
+import { type ModuleRect, qrContent, qrRuns, voucherQrRuns } from '../../../shared/letters/qr-vector.ts';
 import { formatCode, qrPayload } from '../../../shared/vouchers/voucher-code.ts';
 import { codeFor } from './letter-fixtures.ts';
 
-/** The dark modules the runs cover, as "row,column" strings. */
-function covered(runs: readonly (readonly [number, number, number])[]): Set<string> {
+/** The modules the rectangles cover, as "row,column" strings; throws if two rectangles overlap. */
+function covered(rects: readonly ModuleRect[]): Set<string> {
   const cells = new Set<string>();
-  for (const [row, column, length] of runs) for (let c = column; c < column + length; c += 1) cells.add(`${row},${c}`);
+  for (const [row, column, width, height] of rects) {
+    for (let r = row; r < row + height; r += 1) {
+      for (let c = column; c < column + width; c += 1) {
+        if (cells.has(`${r},${c}`)) throw new Error(`overlap at ${r},${c}`);
+        cells.add(`${r},${c}`);
+      }
+    }
+  }
   return cells;
 }
 
-describe('QR code as vector runs', () => {
-  it('covers exactly the dark modules, one run per horizontal stretch', () => {
+describe('QR code as vector rectangles', () => {
+  it('covers exactly the dark modules with rectangles that do not overlap, a third as many as modules', () => {
     const text = 'https://bons.boussu.example/bon/#7KQ4-M2XD-9PFA-3HCW-R';
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
     const qr = qrRuns(text);
@@ -23,14 +30,17 @@ describe('QR code as vector runs', () => {
         if (modules.get(row, column)) dark.add(`${row},${column}`);
     }
     expect(qr.size).toBe(modules.size);
-    expect(covered(qr.runs)).toEqual(dark);
-    // Runs never touch: two runs on a row are separated by at least one light module.
-    for (let index = 1; index < qr.runs.length; index += 1) {
-      const [row, column] = qr.runs[index] ?? [0, 0];
-      const [previousRow, previousColumn, previousLength] = qr.runs[index - 1] ?? [0, 0, 0];
-      if (row === previousRow) expect(column).toBeGreaterThan(previousColumn + previousLength);
+    expect(covered(qr.rects)).toEqual(dark);
+    // Horizontal runs are whole: a rectangle never has a dark module right before or after it on its rows.
+    for (const [row, column, width, height] of qr.rects) {
+      for (let r = row; r < row + height; r += 1) {
+        expect(column === 0 ? 0 : modules.get(r, column - 1)).toBeFalsy();
+        expect(column + width >= modules.size ? 0 : modules.get(r, column + width)).toBeFalsy();
+      }
     }
-    expect(qr.runs.length).toBeLessThan(dark.size * 0.6);
+    expect(qr.rects.length).toBeLessThan(dark.size * 0.45);
+    // A finder pattern's 3 × 3 centre is one rectangle.
+    expect(qr.rects).toContainEqual([2, 2, 3, 3]);
   });
 
   it('encodes a voucher URL with error correction M, the code in alphanumeric mode, in no larger a symbol', () => {
@@ -87,19 +97,12 @@ describe('QR code as vector runs', () => {
     expect(Math.max(...versions)).toBeGreaterThanOrEqual(7); // with version information blocks
   });
 
-  it('writes the runs in module units, scaled once', () => {
-    const content = qrContent(
-      {
-        size: 21,
-        runs: [
-          [0, 0, 7],
-          [1, 3, 2],
-        ],
-      },
-      100,
-      200,
-      42,
-    );
-    expect(content).toBe('q 0 g 2 0 0 2 100 200 cm\n0 0 7 1 re\n3 1 2 1 re\nf Q');
+  it('writes the rectangles in module units, scaled once', () => {
+    const rects: ModuleRect[] = [
+      [0, 0, 7, 1],
+      [1, 3, 2, 4],
+    ];
+    const content = qrContent({ size: 21, rects }, 100, 200, 42);
+    expect(content).toBe('q 0 g 2 0 0 2 100 200 cm\n0 0 7 1 re\n3 1 2 4 re\nf Q');
   });
 });
