@@ -1,8 +1,9 @@
 /**
  * Renders one print batch as a PDF, streamed: the cover sheet, then every letter of every envelope in
- * order. Envelopes are read one at a time from an iterable (sync or async), and each written page leaves
- * memory, so a batch of any size costs the same memory. No AWS: the letter pipeline gives the envelopes
- * and the output stream.
+ * order. Envelopes are read one at a time from an iterable (sync or async) and each written page leaves
+ * memory, so memory stays flat in the number of letters (but for the page tree and cross-reference table
+ * a PDF needs at its end: well under a kilobyte per letter). No AWS: the letter pipeline gives the
+ * envelopes and the output stream.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
