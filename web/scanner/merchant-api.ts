@@ -7,10 +7,12 @@ import type {
   ReversalAnswer,
   VoucherBalance,
 } from '../../shared/api/merchant.ts';
+import type { MerchantSettlementListSchema } from '../../shared/api/settlement.ts';
 import { brusselsDateOf } from '../../shared/time/calendar-date.ts';
 import type { Session } from '../lib/auth/session.ts';
 
 export type Me = z.infer<typeof MeSchema>;
+export type MerchantSettlementList = z.infer<typeof MerchantSettlementListSchema>;
 export type { MerchantRedemptionList, RedemptionAnswer, ReversalAnswer, VoucherBalance };
 
 export interface MerchantApi {
@@ -20,6 +22,8 @@ export interface MerchantApi {
   redeem(code: string, amountCents: number, idempotencyKey: string, signal?: AbortSignal): Promise<RedemptionAnswer>;
   reverse(redemptionId: string, idempotencyKey: string, signal?: AbortSignal): Promise<ReversalAnswer>;
   today(): Promise<MerchantRedemptionList>;
+  /** The shop's reimbursements by the town, newest first. */
+  settlements(): Promise<MerchantSettlementList>;
 }
 
 export function merchantApi(session: Session): MerchantApi {
@@ -43,5 +47,6 @@ export function merchantApi(session: Session): MerchantApi {
       const today = brusselsDateOf(new Date());
       return session.request<MerchantRedemptionList>(`/merchant/redemptions?from=${today}&to=${today}`);
     },
+    settlements: () => session.request<MerchantSettlementList>('/merchant/settlements'),
   };
 }

@@ -1,15 +1,21 @@
-/** Today's redemptions of the shop, newest first, with the day's total (cancelled ones shown, not counted). */
+/**
+ * Today's redemptions of the shop, newest first, with the day's total (cancelled ones shown, not counted);
+ * below them the town's reimbursements, whose code is fetched with the screen (./settlements.ts).
+ */
 import { formatEuros } from '../../shared/money/money.ts';
-import { formatBrusselsTime } from '../../shared/time/calendar-date.ts';
+import { brusselsDateOf, formatBrusselsTime, formatFrenchDate } from '../../shared/time/calendar-date.ts';
 import { byId, setMessage } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';
 import { t } from './i18n/index.ts';
 import type { MerchantApi, MerchantRedemptionList } from './merchant-api.ts';
 import { showScreen } from './screens.ts';
+import type { PageKit, SettlementsSection } from './settlements.ts';
 
 export interface TodayScreen {
   open(): void;
 }
+
+const kit: PageKit = { t, byId, setMessage, apiErrorMessage, formatEuros, formatFrenchDate, brusselsDateOf };
 
 function row(item: MerchantRedemptionList['items'][number]): HTMLLIElement {
   const li = document.createElement('li');
@@ -39,7 +45,21 @@ export function setupToday(deps: {
   const list = byId<HTMLUListElement>('today-list');
   let generation = 0;
 
+  // Out of the page's first download: most visits of the scanner are for charging, not for the payouts.
+  let settlements: Promise<SettlementsSection> | undefined;
+  const loadSettlements = (options: { keep?: boolean } = {}) => {
+    settlements ??= import('./settlements.ts').then((module) => module.setupSettlements({ ...deps, kit }));
+    settlements.then(
+      (section) => section.load(options),
+      () => {
+        settlements = undefined; // the next visit or refresh tries the download again
+        setMessage(byId('settlements-status'), t('error.NETWORK'), 'error');
+      },
+    );
+  };
+
   byId('today-back').addEventListener('click', () => deps.onBack());
+  byId('settlements-refresh').addEventListener('click', () => loadSettlements({ keep: true }));
 
   return {
     open() {
@@ -48,6 +68,7 @@ export function setupToday(deps: {
       list.replaceChildren();
       setMessage(count, t('today.loading'), 'info');
       showScreen('today');
+      loadSettlements();
       deps.api
         .today()
         .then((answer) => {

@@ -99,6 +99,26 @@ export const fr = {
   'today.reversed': 'annulé',
   'today.back': 'Retour au scanner',
 
+  'settlements.title': 'Remboursements',
+  'settlements.intro': 'Les virements de la commune pour les bons encaissés, du plus récent au plus ancien.',
+  'settlements.refresh': 'Actualiser',
+  'settlements.refresh.label': 'Actualiser les remboursements',
+  'settlements.loading': 'Chargement des remboursements…',
+  // A non-breaking space keeps "10 jours" together on a narrow phone.
+  'settlements.empty': 'Aucun remboursement pour l’instant : les achats sont remboursés dans les 10\u00a0jours.',
+  'settlements.count.one': '1 remboursement',
+  'settlements.count.many': '{count} remboursements',
+  'settlements.paid': 'Versé le {date}',
+  'settlements.pending': 'En cours de paiement',
+  'settlements.pending.since': 'depuis le {date}',
+  'settlements.reference': 'Communication structurée',
+  'settlements.reference.none': 'pas encore attribuée',
+  'settlements.purchases': 'Achats remboursés',
+  'settlements.copy': 'Copier',
+  'settlements.copy.label': 'Copier la communication {reference}',
+  'settlements.copied': 'Communication copiée.',
+  'settlements.copy.failed': 'Communication sélectionnée : copiez-la avec le menu du téléphone.',
+
   'error.TOO_MANY_ATTEMPTS':
     'Trop de codes inconnus essayés depuis ce commerce : les vérifications sont bloquées jusqu’à {time} (environ {minutes} min). Réessayez à ce moment-là.',
   'error.INSUFFICIENT_BALANCE': 'Le solde du bon ne suffit pas : il reste {balance}. Encaissez au plus {balance}.',
