@@ -98,7 +98,8 @@ Voucher platform: ${DEMO_TOWN_NAME}, running locally (${firstStart ? 'new demo d
   Public shop list   ${target.webUrl}/
   Merchant scanner   ${target.webUrl}/scanner/
   API                ${target.apiUrl}   (OpenAPI: ${target.apiUrl}/openapi.json)
-  Mail viewer        ${target.mailUrl}/
+  Mail viewer        ${target.mailUrl}/   (settlement reports, remittance advices, reminders)
+  Settlement         daily at 02:00 Brussels while this runs, or now: POST ${target.apiUrl}/settlement-runs as finance
 
   Demo campaign      ${town.campaignId}: ${formatEuros(10_000)} per voucher
   Fresh demo vouchers ${demoVoucherCodes.join('  ')}
