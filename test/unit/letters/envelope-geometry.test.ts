@@ -23,8 +23,10 @@ import { letterTexts } from '../../../shared/letters/i18n/catalogue.ts';
 import { LETTER_LANGUAGES } from '../../../shared/letters/i18n/texts.ts';
 import { createLetterDocument } from '../../../shared/letters/letter-document.ts';
 import { FONT, SIZE } from '../../../shared/letters/letter-style.ts';
+import { QUIET_ZONE_MODULES, voucherQrRuns } from '../../../shared/letters/qr-vector.ts';
 import { FRONT_SHOPS } from '../../../shared/letters/shop-list.ts';
-import { address, letter, TOWN } from './letter-fixtures.ts';
+import { formatCode, qrPayload } from '../../../shared/vouchers/voucher-code.ts';
+import { address, codeFor, letter, TOWN } from './letter-fixtures.ts';
 
 const doc = createLetterDocument('geometry', 'test');
 const measure = (text: string, size: number) => doc.font(FONT.regular).fontSize(size).widthOfString(text);
@@ -73,9 +75,16 @@ describe('window envelope geometry (DL, window left 20 mm, bottom 15 mm, 45 × 9
     for (const [name, box] of Object.entries(others)) expect(overlaps(box, reach), name).toBe(false);
   });
 
-  it('keeps the QR code off the folds', () => {
+  it('keeps the QR code off the folds, its modules at least 25 mm wide inside a four-module quiet zone', () => {
     expect(QR_BOX.y).toBeGreaterThan(FOLD_LINES[0]);
     expect(QR_BOX.y + QR_BOX.size).toBeLessThan(FOLD_LINES[1]);
+    const code = codeFor(1);
+    for (const site of ['https://a.be', TOWN.publicSiteUrl, `https://bons.${'tres-longue-commune'.repeat(3)}.be`]) {
+      const { size } = voucherQrRuns(qrPayload(site, code), formatCode(code));
+      const moduleWidth = QR_BOX.size / (size + 2 * QUIET_ZONE_MODULES);
+      expect(moduleWidth * size).toBeGreaterThanOrEqual(25);
+      expect(moduleWidth).toBeGreaterThanOrEqual(0.5); // what a phone camera resolves at arm's length
+    }
   });
 
   it('fits the return address on one line inside the block', () => {
