@@ -4,9 +4,11 @@
  */
 import { applicationRoutes } from './applications.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { identityRoutes } from './identity.ts';
 import { importRoutes } from './imports.ts';
 import { issuanceRoutes } from './issuance.ts';
+import { letterRoutes } from './letters.ts';
 import { merchantRoutes } from './merchant.ts';
 import { merchantAdminRoutes } from './merchants.ts';
 import { publicRoutes } from './public.ts';
@@ -25,6 +27,8 @@ export const ROUTES = {
   ...merchantRoutes,
   ...merchantAdminRoutes,
   ...settlementRoutes,
+  ...dashboardRoutes,
+  ...letterRoutes,
 };
 
 export const ROUTE_LIST: readonly AnyRoute[] = Object.values(ROUTES);

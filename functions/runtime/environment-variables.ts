@@ -14,6 +14,10 @@ export const ENV = {
   financeEmails: 'FINANCE_EMAILS',
   adminEmails: 'ADMIN_EMAILS',
   approvalPollSeconds: 'SETTLEMENT_APPROVAL_POLL_SECONDS',
+  staffEmails: 'STAFF_EMAILS',
+  /** The letterhead, return address and contacts letters print (JSON), and the public site their QR opens. */
+  townLetters: 'TOWN_LETTERS',
+  publicSiteUrl: 'PUBLIC_SITE_URL',
   /** Sending mail (`mail: true`): the verified sender and the SES configuration set. */
   mailFrom: 'MAIL_FROM',
   mailConfigurationSet: 'MAIL_CONFIGURATION_SET',

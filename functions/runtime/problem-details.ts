@@ -56,6 +56,9 @@ export const PROBLEMS: Readonly<Record<ErrorCode, { status: number; title: strin
   RUN_ALREADY_APPROVED: { status: 409, title: 'The run was already approved' },
   CUTOFF_IN_FUTURE: { status: 422, title: 'The cut-off is in the future' },
   FILE_NOT_READY: { status: 409, title: 'The run has not written this file yet' },
+  // Letters
+  LETTER_RUN_NOT_FOUND: { status: 404, title: 'Unknown letter run' },
+  LETTER_BATCH_NOT_FOUND: { status: 404, title: 'Unknown letter batch' },
   INTERNAL: { status: 500, title: 'Internal error' },
 };
 

@@ -3,7 +3,7 @@
  * local target builds its own), the documents bucket, and the bucket that receives the access logs.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_DESIGN, type TableDesign } from '../../shared/data/table-design.ts';
@@ -52,6 +52,8 @@ export class Data extends Construct {
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
       })),
       timeToLiveAttribute: design.timeToLiveAttribute,
+      // The dashboard's aggregator counts the ledger's changes from it (infra/constructs/stream-consumers.ts).
+      dynamoStream: StreamViewType[design.stream],
       // A town's traffic is spiky (letters go out, Saturday shopping) and small on average: pay per request.
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

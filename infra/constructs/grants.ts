@@ -40,6 +40,8 @@ export interface GrantableResources {
   readonly workflows?: Readonly<Partial<Record<WorkflowName, IStateMachine>>>;
   readonly mail?: MailResources;
   readonly town?: TownSettings;
+  /** The public site's URL (CloudFront), where the letters' QR codes lead. */
+  readonly publicSiteUrl?: string;
 }
 
 // The permission kinds this module knows how to grant. A function asking for another kind must fail the
@@ -107,5 +109,8 @@ export function grantPermissions(
     fn.addEnvironment(ENV.financeEmails, town.financeEmails.join(','));
     fn.addEnvironment(ENV.adminEmails, town.adminEmails.join(','));
     fn.addEnvironment(ENV.approvalPollSeconds, String(town.approvalPollSeconds));
+    fn.addEnvironment(ENV.staffEmails, town.staffEmails.join(','));
+    fn.addEnvironment(ENV.townLetters, JSON.stringify(town.letters));
+    if (resources.publicSiteUrl) fn.addEnvironment(ENV.publicSiteUrl, resources.publicSiteUrl);
   }
 }

@@ -1,21 +1,18 @@
 /**
  * Settlement in AWS: the state machine (infra/workflows/settlement-workflow.ts) with one least-privilege
- * function per step, its daily EventBridge Scheduler start, the town's SES sender, and the alarms that
- * make a payout nearing its 10-day deadline unapproved (or a failed run) loud.
+ * function per step, its daily EventBridge Scheduler start, and the alarms that make a payout nearing its
+ * 10-day deadline unapproved (or a failed run) loud.
  */
-import { join } from 'node:path';
-import { Duration, NestedStack, RemovalPolicy, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, NestedStack, type RemovalPolicy, TimeZone } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { SecretName } from '../../functions/routes/route.ts';
 import {
@@ -24,8 +21,9 @@ import {
   SETTLEMENT_TASKS,
   type SettlementTaskName,
 } from '../workflows/settlement-workflow.ts';
-import { grantPermissions, type MailResources } from './grants.ts';
-import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT, referenceOf } from './project-function.ts';
+import type { MailResources } from './grants.ts';
+import type { ProjectFunction, ProjectFunctionProps } from './project-function.ts';
+import { RunStateMachine } from './run-state-machine.ts';
 import type { TownSettings } from './town-settings.ts';
 
 export interface SettlementProps {
@@ -34,6 +32,8 @@ export interface SettlementProps {
   readonly secrets: Readonly<Record<SecretName, ISecret>>;
   readonly buckets: { readonly documents: IBucket };
   readonly town: TownSettings;
+  /** The town's mail sender (infra/constructs/mail.ts). */
+  readonly mail: MailResources;
   /** Defaults for every task function (log retention, log level, ...). */
   readonly functionDefaults?: Pick<ProjectFunctionProps, 'logRetention' | 'logRemovalPolicy' | 'logLevel'>;
   /**
@@ -54,71 +54,30 @@ export class Settlement extends NestedStack {
   readonly stateMachine: StateMachine;
   /** The task functions, by task name. */
   readonly functions: Readonly<Record<SettlementTaskName, ProjectFunction>>;
-  /** The town's sender, for any other function that mails. */
-  readonly mail: MailResources;
   /** Alarms on missed payouts and failed runs; notify() sends them to the operators' topic. */
   readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: SettlementProps) {
     super(scope, id, { description: `Settlement runs of the voucher platform (${props.stage})` });
-    const configurationSet = new ConfigurationSet(this, 'MailConfiguration');
-    const identity = new EmailIdentity(this, 'Sender', {
-      identity: Identity.email(props.town.mailFrom),
-      configurationSet,
-    });
-    this.mail = { identity, from: props.town.mailFrom, configurationSet };
-
-    const functions: Partial<Record<SettlementTaskName, ProjectFunction>> = {};
-    for (const [name, task] of Object.entries(SETTLEMENT_TASKS) as [
-      SettlementTaskName,
-      (typeof SETTLEMENT_TASKS)[SettlementTaskName],
-    ][]) {
-      const fn = new ProjectFunction(this, name, {
-        ...props.functionDefaults,
-        entry: join(REPO_ROOT, task.entry),
-        stage: props.stage,
-        description: task.description.slice(0, 256),
-        timeout: Duration.seconds(task.timeoutSeconds),
-        memorySize: task.memorySize,
-      });
-      grantPermissions(fn, `Settlement: ${name}`, task.permissions, {
+    const machine = new RunStateMachine(this, 'Run', {
+      stage: props.stage,
+      comment: 'Settlement run: close each shop, write the payment file, mail, wait for approval, record the payout',
+      tasks: SETTLEMENT_TASKS,
+      build: buildSettlementDefinition,
+      resources: {
         table: props.table,
         secrets: props.secrets,
         buckets: props.buckets,
-        jobs: {},
-        mail: this.mail,
+        mail: props.mail,
         town: props.town,
-      });
-      functions[name] = fn;
-    }
-    this.functions = functions as Record<SettlementTaskName, ProjectFunction>;
-
-    const logs = new LogGroup(this, 'ExecutionLogs', {
-      retention: RetentionDays.THREE_MONTHS,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      comment: 'Settlement run: close each shop, write the payment file, mail, wait for approval, record the payout',
-      definitionBody: DefinitionBody.fromChainable(buildSettlementDefinition(this, this.functions)),
+      },
       // The approval loop may wait past the 10-day deadline (loudly); a year bounds a forgotten run.
       timeout: Duration.days(365),
-      tracingEnabled: true,
-      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+      ...(props.functionDefaults ? { functionDefaults: props.functionDefaults } : {}),
+      ...(props.logRemovalPolicy ? { logRemovalPolicy: props.logRemovalPolicy } : {}),
     });
-    const role = this.stateMachine.role;
-    for (const fn of Object.values(this.functions)) {
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${referenceOf(fn.node.defaultChild, 'Arn')}:*]`,
-        reason:
-          'LambdaInvoke grants lambda:InvokeFunction on this task function and its own versions (<arn>:*), no other.',
-      });
-    }
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs delivery ' +
-        '(logs:CreateLogDelivery, DescribeLogGroups, ...) support no resource-level permissions: AWS requires "*".',
-    });
+    this.stateMachine = machine.stateMachine;
+    this.functions = machine.functions;
 
     new Schedule(this, 'Daily', {
       description: `Settlement run, daily at ${DAILY_SETTLEMENT_AT.hour}:${String(DAILY_SETTLEMENT_AT.minute).padStart(2, '0')} Brussels time`,

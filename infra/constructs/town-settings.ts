@@ -28,6 +28,22 @@ export const TownSettingsSchema = z.object({
   mailFrom: z.email(),
   /** How often the approval loop looks for finance's confirmation, in seconds. */
   approvalPollSeconds: z.int().min(60).default(900),
+  /** Who is told that letters are ready to print. */
+  staffEmails: z.array(z.email()).min(1),
+  /** What the letters print: the letterhead, the town's return address and how to reach it. */
+  letters: z.object({
+    letterhead: z.string().min(1).max(60),
+    department: z.string().max(60).optional(),
+    returnAddress: z.object({
+      street: z.string().min(1),
+      houseNumber: z.string().min(1),
+      box: z.string().nullable().default(null),
+      postcode: z.string().regex(/^\d{4}$/),
+      locality: z.string().min(1),
+    }),
+    phone: z.string().min(6).max(30),
+    email: z.email(),
+  }),
 });
 
 export type TownSettings = z.output<typeof TownSettingsSchema>;

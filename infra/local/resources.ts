@@ -49,6 +49,14 @@ export const LOCAL_RESOURCES = {
     mailFrom: 'Commune de Boussu <cheques-commerces@boussu.example>',
     /** Locally the approval loop looks every few seconds, so an approval shows as PAID at once. */
     approvalPollSeconds: 2,
+    staffEmails: 'commerce@boussu.example',
+    letters: {
+      letterhead: 'Commune de Boussu (démo)',
+      department: 'Service du commerce local',
+      returnAddress: { street: 'Rue Grande', houseNumber: '1', box: null, postcode: '7300', locality: 'Boussu' },
+      phone: '065 00 00 00',
+      email: 'commerce@boussu.example',
+    },
   },
 } as const;
 
@@ -65,7 +73,11 @@ export interface LocalEndpoints {
 export type RunningEndpoints = Required<LocalEndpoints>;
 
 /** Everything a handler module reads from process.env at cold start, for the local target. */
-export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string): Record<string, string> {
+export function handlerEnvironment(
+  endpoints: LocalEndpoints,
+  logLevel: string,
+  publicSiteUrl?: string,
+): Record<string, string> {
   const localEndpoints = Object.entries(endpoints).flatMap(([service, url]) =>
     url ? [[LOCAL_ENDPOINT_VARIABLES[service as keyof LocalEndpoints], url]] : [],
   );
@@ -88,6 +100,9 @@ export function handlerEnvironment(endpoints: LocalEndpoints, logLevel: string):
     [ENV.adminEmails]: LOCAL_RESOURCES.town.adminEmails,
     [ENV.approvalPollSeconds]: String(LOCAL_RESOURCES.town.approvalPollSeconds),
     [ENV.mailFrom]: LOCAL_RESOURCES.town.mailFrom,
+    [ENV.staffEmails]: LOCAL_RESOURCES.town.staffEmails,
+    ...(publicSiteUrl ? { [ENV.publicSiteUrl]: publicSiteUrl } : {}),
+    [ENV.townLetters]: JSON.stringify(LOCAL_RESOURCES.town.letters),
     POWERTOOLS_SERVICE_NAME: 'voucher-platform',
     POWERTOOLS_LOG_LEVEL: logLevel,
     // No CloudWatch locally: metrics would only be JSON noise on the console.

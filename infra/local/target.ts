@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JOB_LIST } from '../../functions/jobs/job-table.ts';
+import { STREAM_CONSUMER_LIST } from '../../functions/streams/stream-consumers.ts';
 import { createLambdaClient, createSfnClient } from '../../shared/aws/clients.ts';
 import { buildWebSync } from '../../web/build.ts';
 import { WORKFLOW_LIST, workflowMachines } from '../workflows/workflow-table.ts';
@@ -26,6 +27,7 @@ import { startSecrets } from './services/secrets.ts';
 import type { RunningService } from './services/service.ts';
 import { startSes } from './services/ses.ts';
 import { startStepFunctions } from './services/stepfunctions.ts';
+import { type LocalStreamPoller, startStreamPoller } from './services/streams.ts';
 import { realClock } from './stepfunctions/clocks.ts';
 import type { RunnerClock } from './stepfunctions/local-runner.ts';
 
@@ -49,6 +51,12 @@ export interface LocalTargetOptions {
    * @default true
    */
   readonly schedules?: boolean;
+  /**
+   * Poll the table's stream and run its consumers (the dashboard's aggregator), as Lambda's event source
+   * mappings do in AWS.
+   * @default true
+   */
+  readonly streams?: boolean;
 }
 
 export interface LocalTarget {
@@ -67,6 +75,10 @@ export interface LocalTarget {
   jobsIdle(): Promise<void>;
   /** Resolves once no state machine execution is running (one sleeping in a Wait is running: see stepfunctions.ts). */
   workflowsIdle(): Promise<void>;
+  /** The stream consumers' poller (pause/resume: the benchmark's aggregator off and on); absent with `streams: false`. */
+  readonly streams?: LocalStreamPoller;
+  /** Resolves once the stream consumers have handled every change made before the call. */
+  streamsIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -109,7 +121,12 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
     ) as [RunningService, RunningService, RunningService, RunningService];
 
     const admin = localDynamoDbClient(dynamodb.endpoint);
-    await ensureTable(admin, LOCAL_RESOURCES.tableName);
+    const { streamEnabledNow } = await ensureTable(admin, LOCAL_RESOURCES.tableName);
+    if (streamEnabledNow) {
+      console.warn(
+        'The table had no stream: the dashboard counts changes from now on (`npm start -- --reset` for all).',
+      );
+    }
     admin.destroy();
 
     // Background jobs run in this process, like the route handlers, and stop before the services they use.
@@ -144,7 +161,14 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       lambda: lambda.endpoint,
       sfn: workflows.endpoint,
     };
-    const environment = handlerEnvironment(endpoints, options.logLevel ?? 'WARN');
+    // The pages' address first: the letters' QR codes lead to the public site's /bon/ page.
+    const [apiPort, webPort] = [
+      await freePort(options.preferredPorts?.api),
+      await freePort(options.preferredPorts?.web),
+    ];
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const environment = handlerEnvironment(endpoints, options.logLevel ?? 'WARN', webUrl);
     // Handlers read their configuration from process.env at cold start, as in Lambda.
     Object.assign(process.env, environment);
 
@@ -162,15 +186,24 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       },
     });
 
+    // After the handlers' environment is set: the consumers' modules read it when first loaded.
+    const streams =
+      options.streams === false
+        ? undefined
+        : await startStreamPoller({
+            endpoint: dynamodb.endpoint,
+            tableName: LOCAL_RESOURCES.tableName,
+            repoRoot: REPO_ROOT,
+            consumers: STREAM_CONSUMER_LIST,
+            onFailure: (consumer, records, error) =>
+              console.error(`[streams] ${consumer} gave up on ${records.length} record(s):`, error),
+            onError: (error) => console.error('[streams] reading the stream failed:', error),
+          });
+    if (streams) started.push(streams);
+
     const identity = await LocalIdentityProvider.open(
       options.identityDir ?? (dataDir ? join(dataDir, 'local-auth') : undefined),
     );
-    const [apiPort, webPort] = [
-      await freePort(options.preferredPorts?.api),
-      await freePort(options.preferredPorts?.web),
-    ];
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const webUrl = `http://127.0.0.1:${webPort}`;
 
     const webRoot = dataDir ? join(REPO_ROOT, 'web', 'dist') : join(scratch, 'web');
     buildWebSync(webRoot);
@@ -199,6 +232,8 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       scheduler,
       jobsIdle: () => lambda.idle(),
       workflowsIdle: () => workflows.idle(),
+      ...(streams ? { streams } : {}),
+      streamsIdle: () => streams?.idle() ?? Promise.resolve(),
       stop: stopAll,
     };
   } catch (error) {

@@ -11,6 +11,8 @@ import { Api } from '../constructs/api.ts';
 import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
 import { Jobs } from '../constructs/jobs.ts';
+import { Letters } from '../constructs/letters.ts';
+import { Mail } from '../constructs/mail.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PlatformSecrets } from '../constructs/secrets.ts';
 import { Settlement } from '../constructs/settlement.ts';
@@ -36,7 +38,9 @@ export class VoucherPlatformStack extends Stack {
   readonly secrets: PlatformSecrets;
   readonly web: Web;
   readonly jobs: Jobs;
+  readonly mail: Mail;
   readonly settlement: Settlement;
+  readonly letters: Letters;
   readonly api: Api;
   readonly observability: Observability;
 
@@ -70,12 +74,25 @@ export class VoucherPlatformStack extends Stack {
       buckets,
       functionDefaults,
     });
+    this.mail = new Mail(this, 'Mail', { from: props.town.mailFrom });
     this.settlement = new Settlement(this, 'Settlement', {
+      mail: this.mail.resources,
       stage: props.stage,
       table: this.data.table,
       secrets: this.secrets.secrets,
       buckets,
       town: props.town,
+      functionDefaults,
+      logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.letters = new Letters(this, 'Letters', {
+      stage: props.stage,
+      table: this.data.table,
+      secrets: this.secrets.secrets,
+      buckets,
+      town: props.town,
+      mail: this.mail.resources,
+      publicSiteUrl: this.web.url,
       functionDefaults,
       logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
@@ -85,7 +102,7 @@ export class VoucherPlatformStack extends Stack {
       secrets: this.secrets.secrets,
       buckets,
       jobs: this.jobs.functions,
-      workflows: { settlement: this.settlement.stateMachine },
+      workflows: { settlement: this.settlement.stateMachine, letters: this.letters.stateMachine },
       jwtIssuer: this.auth.issuerUrl,
       jwtAudience: this.auth.userPoolClient.userPoolClientId,
       allowedOrigin: this.web.url,
@@ -101,10 +118,16 @@ export class VoucherPlatformStack extends Stack {
     });
     this.observability = new Observability(this, 'Observability', {
       httpApi: this.api.httpApi,
-      functions: { ...this.api.functions, ...this.jobs.functions, ...this.settlement.functions },
+      functions: {
+        ...this.api.functions,
+        ...this.jobs.functions,
+        ...this.settlement.functions,
+        ...this.letters.functions,
+      },
       table: this.data.table,
     });
     this.settlement.notify(this.observability.alarmTopic);
+    this.letters.notify(this.observability.alarmTopic);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The pages (CloudFront)' });

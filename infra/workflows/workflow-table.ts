@@ -6,6 +6,7 @@
 
 import { localStateMachineArn } from '../local/resources.ts';
 import type { LocalStateMachine } from '../local/services/stepfunctions.ts';
+import { buildLettersDefinition, LETTER_TASKS, type LetterTaskName } from './letters-workflow.ts';
 import { type DefinitionBuilder, type RenderedStateMachine, renderAsl } from './render-asl.ts';
 import { buildSettlementDefinition, SETTLEMENT_TASKS, type SettlementTaskName } from './settlement-workflow.ts';
 
@@ -59,5 +60,15 @@ export const SETTLEMENT_WORKFLOW: LocalWorkflow = localWorkflow({
   >,
 });
 
+/** The letter run, as the stack deploys it. */
+export const LETTERS_WORKFLOW: LocalWorkflow = localWorkflow({
+  name: 'letters',
+  build: buildLettersDefinition,
+  functions: Object.fromEntries(Object.entries(LETTER_TASKS).map(([name, task]) => [name, task.entry])) as Record<
+    LetterTaskName,
+    string
+  >,
+});
+
 /** Every state machine of the local target. */
-export const WORKFLOW_LIST: readonly LocalWorkflow[] = [SETTLEMENT_WORKFLOW];
+export const WORKFLOW_LIST: readonly LocalWorkflow[] = [SETTLEMENT_WORKFLOW, LETTERS_WORKFLOW];

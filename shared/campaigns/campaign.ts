@@ -53,6 +53,9 @@ export const EligibilitySchema = z
  */
 export const RETENTION_DAYS_AFTER_END = 90;
 
+/** How long letter PDFs stay in the bucket after their run, unless the campaign says otherwise. */
+export const LETTER_RETENTION_DAYS = 60;
+
 export const CampaignInputSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
@@ -67,6 +70,13 @@ export const CampaignInputSchema = z
      * purchase, which is what a till's "cancel today's sale" means to a shopkeeper.
      */
     reversalWindowHours: z.int().min(1).max(168).optional(),
+    /** The language of the campaign's letters (the town's language; Belgium's are French, Dutch, German). */
+    language: z.enum(['fr', 'nl', 'de']).optional(),
+    /**
+     * How many days the print-ready letter PDFs are kept after their run (they hold spendable codes): long
+     * enough to print them, no longer. Defaults to LETTER_RETENTION_DAYS.
+     */
+    letterRetentionDays: z.int().min(1).max(365).optional(),
     /**
      * When the campaign's personal data is deleted. Defaults to 90 days after the end date, and moves with
      * the end date when the campaign is extended.

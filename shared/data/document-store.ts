@@ -114,16 +114,24 @@ export function createDocumentStore(documents: DocumentsContext) {
     },
 
     async list(prefix: string): Promise<string[]> {
-      const keys: string[] = [];
+      return (await this.listObjects(prefix)).map((object) => object.key);
+    },
+
+    /** The objects under `prefix`, with when each was last written. */
+    async listObjects(prefix: string): Promise<Array<{ key: string; lastModified: Date; size: number }>> {
+      const objects: Array<{ key: string; lastModified: Date; size: number }> = [];
       let token: string | undefined;
       do {
         const page = await s3.send(
           new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
         );
-        for (const item of page.Contents ?? []) if (item.Key) keys.push(item.Key);
+        for (const item of page.Contents ?? []) {
+          if (item.Key)
+            objects.push({ key: item.Key, lastModified: item.LastModified ?? new Date(0), size: item.Size ?? 0 });
+        }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
-      return keys;
+      return objects;
     },
 
     /**

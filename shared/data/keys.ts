@@ -28,10 +28,18 @@
  * | application      | APPLICATION#<applicationId> | APPLICATION             | gsi1 CAMPAIGN#<id>#APPLICATIONS#<status> / <submittedAt>#<id> | an application; a campaign's applications by  |
  * |                  |                             |                         |   (sparse: from submission on); TTL while awaiting its proof  | status for the staff's review queue           |
  * | rate window      | RATE#<scope>#<subjectRef>   | <windowStart>           | (TTL: expiresAt)                                              | rate-limit public routes per client           |
+ * | letter run       | LETTER_RUN#<runId>          | RUN                     | gsi1 CAMPAIGN#<id>#LETTER_RUNS / <createdAt>#<runId>          | a run's progress; a campaign's runs           |
+ * | letter batch     | LETTER_RUN#<runId>          | BATCH#<nnn>             |                                                               | a run's print batches (one query)             |
  * | settlement run   | SETTLEMENT_RUN#<runId>      | RUN                     | gsi1 SETTLEMENT_RUNS / <createdAt>#<runId>                    | a run; the runs, newest first                 |
  * |                  |                             |                         | gsi2 SETTLEMENT_RUNS#UNFINISHED / <createdAt>#<runId> (sparse) | runs to resume (running, failed, awaiting)    |
  * | settlement       | SETTLEMENT#<settlementId>   | SETTLEMENT              | gsi1 SETTLEMENT_RUN#<runId>#SETTLEMENTS / <merchantId>        | a run's settlements                           |
  * |                  |                             |                         | gsi2 MERCHANT#<id>#SETTLEMENTS / <runCreatedAt>#<id>          | a shop's settlements, newest first            |
+ * | dashboard counter| DASHBOARD#<campaignId>      | TOTALS#<shard>,         |                                                               | a campaign's dashboard in one query; summed   |
+ * |                  |                             | MERCHANT#<id>#<shard>,  |                                                               | over shards on read, so that concurrent       |
+ * |                  |                             | DAY#<date>#<shard>      |                                                               | aggregator batches do not write one item      |
+ * | household usage  | USAGE#<campaignId>#<hhRef>  | HOUSEHOLD               |                                                               | what a household's vouchers were used for     |
+ * |                  |                             |                         |                                                               | (the aggregator's state, read before a change)|
+ * | applied change   | APPLIED#<streamEventId>     | APPLIED                 | (TTL: expiresAt)                                              | a stream record is counted once               |
  *
  * People are kept per campaign (its bands and purge date apply to them) and only when they are eligible:
  * the rest of the register is read, counted and dropped. Their key is a keyed hash of the national number
@@ -144,6 +152,17 @@ export const rateLimitKeys = {
   }),
 } as const;
 
+export const letterRunKeys = {
+  item: (runId: string): Key => ({ pk: `LETTER_RUN#${runId}`, sk: 'RUN' }),
+  batch: (runId: string, number: number): Key => ({
+    pk: `LETTER_RUN#${runId}`,
+    sk: `BATCH#${String(number).padStart(3, '0')}`,
+  }),
+  partition: (runId: string) => `LETTER_RUN#${runId}`,
+  byCampaign: (campaignId: string) => `CAMPAIGN#${campaignId}#LETTER_RUNS`,
+  byCampaignSort: (createdAt: string, runId: string) => `${createdAt}#${runId}`,
+} as const;
+
 export const settlementRunKeys = {
   item: (runId: string): Key => ({ pk: `SETTLEMENT_RUN#${runId}`, sk: 'RUN' }),
   listPartition: 'SETTLEMENT_RUNS',
@@ -157,6 +176,30 @@ export const settlementKeys = {
   byRun: (runId: string) => `SETTLEMENT_RUN#${runId}#SETTLEMENTS`,
   byMerchant: (merchantId: string) => `MERCHANT#${merchantId}#SETTLEMENTS`,
   byMerchantSort: (runCreatedAt: string, settlementId: string) => `${runCreatedAt}#${settlementId}`,
+} as const;
+
+/**
+ * The dashboard's aggregates, written only by the stream aggregator (never by a redemption): counters in
+ * the campaign's dashboard partition, one state item per household, one marker per change counted.
+ */
+export const dashboardKeys = {
+  partition: (campaignId: string) => `DASHBOARD#${campaignId}`,
+  totals: (campaignId: string, shard: number): Key => ({ pk: `DASHBOARD#${campaignId}`, sk: `TOTALS#${shard}` }),
+  merchant: (campaignId: string, merchantId: string, shard: number): Key => ({
+    pk: `DASHBOARD#${campaignId}`,
+    sk: `MERCHANT#${merchantId}#${shard}`,
+  }),
+  day: (campaignId: string, date: string, shard: number): Key => ({
+    pk: `DASHBOARD#${campaignId}`,
+    sk: `DAY#${date}#${shard}`,
+  }),
+  household: (campaignId: string, householdRef: string): Key => ({
+    pk: `USAGE#${campaignId}#${householdRef}`,
+    sk: 'HOUSEHOLD',
+  }),
+  applied: (changeId: string): Key => ({ pk: `APPLIED#${changeId}`, sk: 'APPLIED' }),
+  /** Every partition the aggregator writes: its IAM policy allows these leading keys and no others. */
+  partitionPrefixes: ['DASHBOARD#', 'USAGE#', 'APPLIED#'],
 } as const;
 
 /** Sortable, accent- and case-free form of a name, for index sort keys. */

@@ -59,6 +59,9 @@ export const ERROR_CODES = [
   'RUN_ALREADY_APPROVED',
   'CUTOFF_IN_FUTURE',
   'FILE_NOT_READY',
+  // Letters
+  'LETTER_RUN_NOT_FOUND',
+  'LETTER_BATCH_NOT_FOUND',
   // Anything we did not foresee
   'INTERNAL',
 ] as const;

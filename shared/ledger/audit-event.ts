@@ -36,6 +36,9 @@ export const AUDIT_ACTIONS = [
   'START_SETTLEMENT_RUN',
   'DOWNLOAD_SETTLEMENT_FILE',
   'APPROVE_SETTLEMENT_RUN',
+  // Letters: runs started by staff, batches downloaded (they hold spendable codes)
+  'START_LETTER_RUN',
+  'DOWNLOAD_LETTER_BATCH',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

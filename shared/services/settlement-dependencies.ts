@@ -36,10 +36,7 @@ export interface SettlementDependencies {
   readonly metric?: (name: SettlementMetric, value?: number) => void;
 }
 
-/** Thrown when another execution took the run over: this one stops quietly (the state machine catches it). */
-export class RunSupersededError extends Error {
-  override readonly name = 'RunSuperseded';
-}
+export { RunSupersededError } from './run-superseded.ts';
 
 /** The run store with a lease that outlasts the approval loop's wait between two looks. */
 export function settlementRunStore(deps: Pick<SettlementDependencies, 'table' | 'config'>) {

@@ -24,6 +24,9 @@ export interface Voucher {
   /** Set on a voided voucher. */
   readonly replacedByVoucherId?: string;
   readonly voidedAt?: string;
+  /** The letter run that prints this voucher's letter (shared/data/letter-store.ts takeVoucher). */
+  readonly letterRunId?: string;
+  readonly letterPlannedAt?: string;
 }
 
 /** What a merchant (or the public balance check) may know of a voucher: nothing personal. */

@@ -118,8 +118,8 @@ describe('the task functions', () => {
       expect(JSON.stringify(statement.Resource)).toMatch(/identity|configuration-set/);
       expect(statement.Resource).not.toBe('*');
     }
-    nested.resourceCountIs('AWS::SES::EmailIdentity', 1);
-    nested.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+    dev.template.resourceCountIs('AWS::SES::EmailIdentity', 1);
+    dev.template.resourceCountIs('AWS::SES::ConfigurationSet', 1);
   });
 
   it('tells every step the town’s settings', () => {
@@ -137,15 +137,17 @@ describe('the task functions', () => {
 });
 
 describe('the API', () => {
-  it('lets only POST /settlement-runs start the state machine, and tells it which', () => {
+  it('lets only POST /settlement-runs start the settlement machine (and POST letter-runs the letters one)', () => {
+    const starters: string[] = [];
     for (const [operationId, fn] of Object.entries(dev.stack.api.functions)) {
       const properties = functionProperties(dev.template, dev.stack, fn);
       const role = properties.Role['Fn::GetAtt'][0];
-      const starts = [...actionsOfRole(dev.template, role)].includes('states:StartExecution');
-      expect(starts, operationId).toBe(operationId === 'startSettlementRun');
+      if ([...actionsOfRole(dev.template, role)].includes('states:StartExecution')) starters.push(operationId);
       const variables = properties.Environment.Variables;
       expect(workflowArnVariable('settlement') in variables, operationId).toBe(operationId === 'startSettlementRun');
+      expect(workflowArnVariable('letters') in variables, operationId).toBe(operationId === 'startLetterRun');
     }
+    expect(starters.sort()).toEqual(['startLetterRun', 'startSettlementRun']);
   });
 
   it('refuses town settings with an invalid IBAN or no finance address', () => {
