@@ -15,6 +15,11 @@ export interface TableDesign {
   /** Epoch seconds; DynamoDB deletes the item some time after this instant. */
   readonly timeToLiveAttribute: string;
   readonly globalSecondaryIndexes: readonly IndexDesign[];
+  /**
+   * The table's change stream: each change with the item before and after, which the dashboard's aggregator
+   * counts (functions/streams/stream-consumers.ts).
+   */
+  readonly stream: 'NEW_AND_OLD_IMAGES';
 }
 
 export const TABLE_DESIGN = {
@@ -26,6 +31,7 @@ export const TABLE_DESIGN = {
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
+  stream: 'NEW_AND_OLD_IMAGES',
 } as const satisfies TableDesign;
 
 export type IndexName = (typeof TABLE_DESIGN.globalSecondaryIndexes)[number]['indexName'];

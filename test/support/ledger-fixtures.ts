@@ -87,12 +87,16 @@ export interface TestVoucher {
   readonly code: string;
 }
 
-export async function issueTestVoucher(campaign: Campaign): Promise<TestVoucher> {
+/** A new voucher for a new person, in a household of its own unless `householdRef` names one. */
+export async function issueTestVoucher(
+  campaign: Campaign,
+  options: { householdRef?: string } = {},
+): Promise<TestVoucher> {
   const service = createVoucherService({ table: localTable(), codeKey: codeKey(), now: () => new Date() });
   const result = await service.issue({
     campaign,
     beneficiaryRef: uniqueId('person'),
-    householdRef: uniqueId('household'),
+    householdRef: options.householdRef ?? uniqueId('household'),
     actor: SYSTEM_ACTOR,
     requestId: 'test',
   });

@@ -116,18 +116,20 @@ export function createTableInput(tableName: string, design: TableDesign = TABLE_
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: design.stream },
   };
 }
 
 /**
- * Creates the table when it is missing, and adds any index the design gained since the data folder was
- * created (so a developer's `.data/` survives a new index without `--reset`).
+ * Creates the table when it is missing, and adds any index (or the stream) the design gained since the data
+ * folder was created (so a developer's `.data/` survives a new index without `--reset`). Answers whether the
+ * stream was only now turned on: what was written before it is in no aggregate.
  */
 export async function ensureTable(
   client: DynamoDBClient,
   tableName: string,
   design: TableDesign = TABLE_DESIGN,
-): Promise<void> {
+): Promise<{ streamEnabledNow: boolean }> {
   const input = createTableInput(tableName, design);
   let existing: Awaited<ReturnType<typeof describe>>;
   const describe = () => client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -142,7 +144,7 @@ export async function ensureTable(
         TimeToLiveSpecification: { AttributeName: design.timeToLiveAttribute, Enabled: true },
       }),
     );
-    return;
+    return { streamEnabledNow: false };
   }
   const present = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
   for (const index of input.GlobalSecondaryIndexes ?? []) {
@@ -155,4 +157,7 @@ export async function ensureTable(
       }),
     );
   }
+  if (existing.Table?.StreamSpecification?.StreamEnabled) return { streamEnabledNow: false };
+  await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: input.StreamSpecification }));
+  return { streamEnabledNow: true };
 }
