@@ -15,7 +15,7 @@ import { createDocumentStore } from '../../shared/data/document-store.ts';
 import { parseCodeOrUrl } from '../../shared/vouchers/voucher-code.ts';
 import { makeNationalNumber } from '../fixtures/register/national-numbers.ts';
 import { createTestShop, idempotencyKey, mintToken } from '../support/ledger-fixtures.ts';
-import { api, localTarget, tokenFor } from '../support/local-target.ts';
+import { api, fetchRetrying, localTarget, tokenFor } from '../support/local-target.ts';
 import {
   createCampaign,
   finishedRun,
@@ -192,7 +192,7 @@ describe('a letter run', () => {
       { token },
     );
     expect(link.status).toBe(200);
-    const pdf = new Uint8Array(await (await fetch(link.body.downloadUrl)).arrayBuffer());
+    const pdf = new Uint8Array(await (await fetchRetrying(link.body.downloadUrl)).arrayBuffer());
     const payloads = qrCodesOf(pdf);
     expect(payloads).toHaveLength(5);
     const codes = payloads.map((payload) => {
@@ -207,7 +207,7 @@ describe('a letter run', () => {
       expect(text).toContain(name);
     expect(text).toContain('100,00');
     expect(text).not.toMatch(/\b(2012|2013|2014|2016|2008)-\d\d-\d\d\b/); // no birth date
-    const manifest = await (await fetch(link.body.manifestUrl)).text();
+    const manifest = await (await fetchRetrying(link.body.manifestUrl)).text();
     expect(manifest.trim().split(/\r?\n/)).toHaveLength(1 + 3);
     expect(manifest).not.toContain(codes[0] ?? 'never');
 

@@ -88,12 +88,27 @@ export interface ApiAnswer<T = unknown> {
   readonly body: T;
 }
 
+/**
+ * fetch, tried again when a GET's connection was closed under it: the local target runs every handler in
+ * one process, and a CPU-bound task (a letter batch) can hold a kept-alive socket past the server's timeout.
+ */
+export async function fetchRetrying(url: string, init: RequestInit = {}): Promise<Response> {
+  const idempotent = (init.method ?? 'GET') === 'GET';
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (!idempotent || attempt >= 2 || !(error instanceof TypeError)) throw error;
+    }
+  }
+}
+
 /** Calls the local API; parses JSON answers (problem documents included). */
 export async function api<T = Record<string, unknown>>(path: string, call: ApiCall = {}): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { ...call.headers };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   if (call.body !== undefined || call.rawBody !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${localTarget().apiUrl}${path}`, {
+  const response = await fetchRetrying(`${localTarget().apiUrl}${path}`, {
     method: call.method ?? 'GET',
     headers,
     ...(call.rawBody !== undefined

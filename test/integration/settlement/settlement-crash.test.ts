@@ -15,7 +15,7 @@ import {
   afterStep,
   executeSettlement,
   settlementDependenciesFor,
-} from '../../support/settlement-executions.ts';
+} from '../../support/workflow-executions.ts';
 import {
   createCampaign,
   createShop,

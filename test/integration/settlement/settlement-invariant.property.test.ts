@@ -18,7 +18,7 @@ import {
   afterStep,
   executeSettlement,
   settlementDependenciesFor,
-} from '../../support/settlement-executions.ts';
+} from '../../support/workflow-executions.ts';
 import {
   createCampaign,
   createShop,

@@ -1,41 +1,42 @@
 /**
- * Runs the settlement state machine the stack deploys (rendered locally) in the test's process, its tasks
- * bound to the same task functions as the Lambda handlers but with the test's clock: so a test can kill an
- * execution between two steps, run two at once, or move time by hand.
+ * Runs the state machines the stack deploys (rendered locally) in the test's process, their tasks bound to
+ * the same task functions as the Lambda handlers but with the test's clock: so a test can kill an execution
+ * between two steps, run two at once, or move time by hand.
  */
 import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
 import { settlementConfigFromEnvironment } from '../../functions/runtime/settlement-settings.ts';
-import { type SettlementTask, settlementTasks } from '../../functions/settlement/tasks/settlement-tasks.ts';
+import { settlementTasks } from '../../functions/settlement/tasks/settlement-tasks.ts';
 import type { SettlementTaskName } from '../../functions/settlement/tasks/task-table.ts';
 import type { ControllableClock } from '../../infra/local/stepfunctions/clocks.ts';
 import { startLocalExecution, type TaskFunction } from '../../infra/local/stepfunctions/local-runner.ts';
 import { REPO_ROOT } from '../../infra/local/target.ts';
-import { SETTLEMENT_WORKFLOW } from '../../infra/workflows/workflow-table.ts';
+import { type LocalWorkflow, SETTLEMENT_WORKFLOW } from '../../infra/workflows/workflow-table.ts';
 import { createS3Client, createSesClient } from '../../shared/aws/clients.ts';
 import { createSesMailer } from '../../shared/aws/ses-mailer.ts';
 import { createDocumentStore } from '../../shared/data/document-store.ts';
 import type { SettlementDependencies } from '../../shared/services/settlement-dependencies.ts';
 import type { PrivateTarget } from './private-target.ts';
 
-export interface Step {
-  readonly task: SettlementTaskName;
+export interface Step<Name extends string = SettlementTaskName> {
+  readonly task: Name;
   /** Steps completed before this one in the execution. */
   readonly index: number;
 }
 
-export interface ExecutionOptions {
+export interface ExecutionOptions<Name extends string = SettlementTaskName> {
   /** The clock of the tasks (and of the Wait states, if it is a controllable clock). */
   readonly now?: () => Date;
   readonly clock?: ControllableClock;
   /** Kill the execution (abort: no Catch, no MarkFailed) once this step has completed. */
-  readonly killAfter?: (step: Step) => boolean;
+  readonly killAfter?: (step: Step<Name>) => boolean;
   /** Also the execution's id ($$.Execution.Id), as a run's owner. */
   readonly executionId?: string;
 }
 
-export interface ExecutionOutcome {
+export interface ExecutionOutcome<Name extends string = SettlementTaskName> {
   readonly killed: boolean;
-  readonly steps: readonly Step[];
+  readonly steps: readonly Step<Name>[];
   readonly output?: unknown;
 }
 
@@ -65,21 +66,27 @@ export function settlementDependenciesFor(
  * Runs one execution of the settlement machine to its end, or until `killAfter` says so (then the run is
  * left as a crashed execution leaves it).
  */
-export async function executeSettlement(
+export function executeSettlement(
   deps: SettlementDependencies,
   input: { runId?: string },
   options: ExecutionOptions = {},
 ): Promise<ExecutionOutcome> {
-  const tasks = settlementTasks(deps);
-  const steps: Step[] = [];
+  return executeWorkflow(SETTLEMENT_WORKFLOW, settlementTasks(deps), input, options);
+}
+
+/** Runs one execution of a local workflow with its tasks bound to `tasks`, killed after a step if asked. */
+export async function executeWorkflow<Name extends string>(
+  workflow: LocalWorkflow,
+  tasks: Readonly<Record<Name, (event: unknown, context: Context) => Promise<unknown>>>,
+  input: Record<string, unknown>,
+  options: ExecutionOptions<Name> = {},
+): Promise<ExecutionOutcome<Name>> {
+  const steps: Array<Step<Name>> = [];
   let kill: (() => void) | undefined;
   let killed = false;
   const functions: Record<string, TaskFunction> = {};
-  for (const [name, arn] of Object.entries(SETTLEMENT_WORKFLOW.rendered.functionArns) as [
-    SettlementTaskName,
-    string,
-  ][]) {
-    const task: SettlementTask = tasks[name];
+  for (const [name, arn] of Object.entries(workflow.rendered.functionArns) as [Name, string][]) {
+    const task = tasks[name];
     functions[arn] = async (event, context) => {
       const output = await task(event, context);
       const step = { task: name, index: steps.length };
@@ -92,8 +99,8 @@ export async function executeSettlement(
     };
   }
   const executionId =
-    options.executionId ?? `arn:aws:states:eu-west-1:000000000000:execution:settlement:${randomUUID()}`;
-  const execution = await startLocalExecution(SETTLEMENT_WORKFLOW.rendered.definition, input as never, {
+    options.executionId ?? `arn:aws:states:eu-west-1:000000000000:execution:${workflow.name}:${randomUUID()}`;
+  const execution = await startLocalExecution(workflow.rendered.definition, input as never, {
     functions,
     repoRoot: REPO_ROOT,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -116,7 +123,7 @@ export async function executeSettlement(
 /** Kill after the `n`-th step (0 = the first one). */
 export const afterStep =
   (n: number) =>
-  (step: Step): boolean =>
+  (step: { index: number }): boolean =>
     step.index === n;
 
 /** Kill once the reports are out: the run then only waits for finance, which these tests do not need. */
