@@ -14,9 +14,9 @@ import { createSettlementService } from '../../../shared/services/settlement-ser
 import { approvalMilestones, type SettlementRun } from '../../../shared/settlement/settlement-run.ts';
 import { addDays, brusselsDateOf, brusselsWallTime } from '../../../shared/time/calendar-date.ts';
 import { type PrivateTarget, startPrivateTarget } from '../../support/private-target.ts';
-import { executeSettlement, settlementDependenciesFor } from '../../support/workflow-executions.ts';
 import { createCampaign, createShop, issueVoucher, type SettlementShop } from '../../support/settlement-fixtures.ts';
 import { ledgerState, settlementInvariantProblems } from '../../support/settlement-invariants.ts';
+import { executeSettlement, settlementDependenciesFor } from '../../support/workflow-executions.ts';
 
 const DAYS = 45;
 const FINANCE = 'finances@boussu.example';

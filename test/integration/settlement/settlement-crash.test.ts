@@ -11,12 +11,6 @@ import { updateItem } from '../../../shared/data/table.ts';
 import { transactWrite } from '../../../shared/data/transactions.ts';
 import { type PrivateTarget, startPrivateTarget } from '../../support/private-target.ts';
 import {
-  afterReports,
-  afterStep,
-  executeSettlement,
-  settlementDependenciesFor,
-} from '../../support/workflow-executions.ts';
-import {
   createCampaign,
   createShop,
   issueVoucher,
@@ -24,6 +18,12 @@ import {
   type SettlementShop,
 } from '../../support/settlement-fixtures.ts';
 import { ledgerState, settlementInvariantProblems } from '../../support/settlement-invariants.ts';
+import {
+  afterReports,
+  afterStep,
+  executeSettlement,
+  settlementDependenciesFor,
+} from '../../support/workflow-executions.ts';
 
 let env: PrivateTarget;
 let campaign: Campaign;

@@ -14,12 +14,6 @@ import { transactWrite } from '../../../shared/data/transactions.ts';
 import { isAbandoned } from '../../../shared/settlement/settlement-run.ts';
 import { type PrivateTarget, startPrivateTarget } from '../../support/private-target.ts';
 import {
-  afterReports,
-  afterStep,
-  executeSettlement,
-  settlementDependenciesFor,
-} from '../../support/workflow-executions.ts';
-import {
   createCampaign,
   createShop,
   issueVoucher,
@@ -27,6 +21,12 @@ import {
   type SettlementShop,
 } from '../../support/settlement-fixtures.ts';
 import { ledgerState, settlementInvariantProblems } from '../../support/settlement-invariants.ts';
+import {
+  afterReports,
+  afterStep,
+  executeSettlement,
+  settlementDependenciesFor,
+} from '../../support/workflow-executions.ts';
 
 let env: PrivateTarget;
 let campaign: Campaign;
