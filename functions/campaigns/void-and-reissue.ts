@@ -2,11 +2,14 @@
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { createVoucherService } from '../../shared/services/voucher-service.ts';
 import { ROUTES } from '../routes/index.ts';
+import { documentsFromEnvironment } from '../runtime/documents.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
 import { once } from '../runtime/once.ts';
 
-const service = once(async () => createVoucherService(await ledgerDependencies()));
+const service = once(async () =>
+  createVoucherService({ ...(await ledgerDependencies()), documents: documentsFromEnvironment() }),
+);
 const route = ROUTES.voidAndReissueVoucher;
 
 export const handler = httpHandler(route, async ({ params, principal, idempotencyKey, correlationId }) =>

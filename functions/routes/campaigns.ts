@@ -70,12 +70,13 @@ export const campaignRoutes = {
     path: '/vouchers/{voucherId}/void-and-reissue',
     entry: 'functions/campaigns/void-and-reissue.ts',
     access: ['staff', 'admin'],
-    summary: 'Void a lost voucher and issue its remaining balance under a new code (shown once)',
+    summary:
+      'Void a lost voucher and issue its remaining balance under a new code (shown once; the next letter run prints its letter)',
     tag: 'vouchers',
     params: VoucherIdParamsSchema,
     idempotencyKey: true,
     success: { status: 201, description: 'The replacement voucher and its code', schema: ReissueAnswerSchema },
     errors: ['VOUCHER_NOT_FOUND', 'VOUCHER_VOIDED', 'IDEMPOTENCY_KEY_REUSED', 'CONFLICT'],
-    permissions: { table: 'readWrite', secrets: ['voucherCodeKey'] },
+    permissions: { table: 'readWrite', secrets: ['voucherCodeKey'], buckets: { documents: 'readWrite' } },
   }),
 };

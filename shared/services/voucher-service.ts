@@ -5,12 +5,19 @@
  */
 import type { Campaign } from '../campaigns/campaign.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
+import type { DocumentStore } from '../data/document-store.ts';
 import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
 import { createLedgerStore } from '../data/ledger-store.ts';
 import { createVoucherStore, type IssueOutcome } from '../data/voucher-store.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../ledger/audit-event.ts';
+import {
+  LETTER_MANIFEST_CONTENT_TYPE,
+  letterManifestKey,
+  manifestLine,
+  toJsonLines,
+} from '../letters/letter-manifest.ts';
 import { newVoucherCode, voucherIdForCode } from '../vouchers/code-hash.ts';
 import { openCode, sealCode } from '../vouchers/code-seal.ts';
 import type { Voucher } from '../vouchers/voucher.ts';
@@ -49,7 +56,12 @@ export interface ReissueAnswer {
   readonly validUntil: string;
 }
 
-export function createVoucherService(deps: LedgerDependencies) {
+export interface VoucherServiceDependencies extends LedgerDependencies {
+  /** Where a replacement's letter is handed to the letter pipeline (its manifest); without it, no letter. */
+  readonly documents?: DocumentStore;
+}
+
+export function createVoucherService(deps: VoucherServiceDependencies) {
   const { table, codeKey, now } = deps;
   const vouchers = createVoucherStore(table);
   const campaigns = createCampaignStore(table);
@@ -149,6 +161,15 @@ export function createVoucherService(deps: LedgerDependencies) {
           balanceCents: replacement.balanceCents,
           validUntil: campaign.endDate,
         };
+        // The replacement's letter: its sealed code goes to the letter manifest before the voucher exists (as
+        // issuance does), so the next letter run prints it; an attempt that loses leaves a line it skips.
+        if (deps.documents) {
+          await deps.documents.put(
+            letterManifestKey(voucher.campaignId, `reissue-${replacement.voucherId.slice(1, 13)}`, 1, 'reissue'),
+            toJsonLines([manifestLine(replacement, answer.sealedCode)]),
+            LETTER_MANIFEST_CONTENT_TYPE,
+          );
+        }
         const common = { actor: request.actor, requestId: request.requestId, at, amountCents: voucher.balanceCents };
         const outcome = await ledger.voidAndReissue({
           voucher,

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../shared/aws/clients.ts';
 import type { Campaign } from '../../shared/campaigns/campaign.ts';
@@ -15,7 +16,7 @@ import { createDocumentStore } from '../../shared/data/document-store.ts';
 import { parseCodeOrUrl } from '../../shared/vouchers/voucher-code.ts';
 import { makeNationalNumber } from '../fixtures/register/national-numbers.ts';
 import { createTestShop, idempotencyKey, mintToken } from '../support/ledger-fixtures.ts';
-import { api, fetchRetrying, localTarget, tokenFor } from '../support/local-target.ts';
+import { api, fetchRetrying, localTable, localTarget, tokenFor } from '../support/local-target.ts';
 import {
   createCampaign,
   finishedRun,
@@ -158,6 +159,20 @@ function qrCodesOf(pdf: Uint8Array): string[] {
 
 let campaignId: string;
 
+/** The vouchers of the campaign that a letter run has printed (their letterRunId is set). */
+async function printedVoucherIds(id: string): Promise<string[]> {
+  const table = localTable();
+  const page = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CAMPAIGN#${id}#VOUCHERS#ACTIVE` },
+    }),
+  );
+  return (page.Items ?? []).filter((item) => item.letterRunId).map((item) => String(item.voucherId));
+}
+
 beforeAll(async () => {
   ({ campaignId } = await createCampaign());
   const imported = await importRegister(campaignId, register());
@@ -227,6 +242,26 @@ describe('a letter run', () => {
     expect(await documents().list(`letters/runs/${campaignId}/`)).toEqual([]);
     const again = await letterRun(campaignId);
     expect(again.run).toMatchObject({ status: 'DONE', letters: 0, envelopes: 0, batches: [] });
+  });
+
+  it('prints a replacement voucher’s letter in the next run, and only that one', async () => {
+    const token = await tokenFor('staff');
+    const [line] = await printedVoucherIds(campaignId);
+    const reissued = await api<{ voucherId: string; code: string }>(`/vouchers/${line}/void-and-reissue`, {
+      method: 'POST',
+      token,
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(reissued.status).toBe(201);
+    const next = await letterRun(campaignId);
+    expect(next.run).toMatchObject({ status: 'DONE', letters: 1, envelopes: 1 });
+    const link = await api<{ downloadUrl: string }>(`/campaigns/${campaignId}/letter-runs/${next.runId}/batches/1`, {
+      token,
+    });
+    const payloads = qrCodesOf(new Uint8Array(await (await fetchRetrying(link.body.downloadUrl)).arrayBuffer()));
+    expect(payloads).toHaveLength(1);
+    const parsed = parseCodeOrUrl(payloads[0] ?? '');
+    expect(parsed.ok && parsed.code).toBe(reissued.body.code.replaceAll('-', ''));
   });
 
   it('tells staff the letters are ready', async () => {
