@@ -14,7 +14,7 @@ const job = createPurgeJob({
 export async function handler(_event: unknown, context: Context) {
   logger.resetKeys();
   logger.addContext(context);
-  const purged = await job.run();
-  logger.info('personal data purged', { campaigns: purged });
-  return { purged };
+  const { purged, lettersExpired } = await job.run();
+  logger.info('personal data purged', { campaigns: purged, lettersExpired });
+  return { purged, lettersExpired };
 }

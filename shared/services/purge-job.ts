@@ -1,8 +1,8 @@
 /**
  * Deletes a campaign's personal data on its purge date (people, applications and proofs, import reports,
- * leftover letter manifests), once; vouchers, redemptions, settlements and audit events stay (README: "Purge").
+ * letters), once, and letters past their retention; vouchers, redemptions, settlements and audit events stay.
  */
-import { type Campaign, purgeDateOf } from '../campaigns/campaign.ts';
+import { type Campaign, LETTER_RETENTION_DAYS, purgeDateOf } from '../campaigns/campaign.ts';
 import { createApplicationStore } from '../data/application-store.ts';
 import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
@@ -43,6 +43,8 @@ export function createPurgeJob(deps: PurgeDependencies) {
       `applications/${campaignId}/`,
       `imports/${campaignId}/`,
       `letters/pending/${campaignId}/`,
+      `letters/runs/${campaignId}/`,
+      `letters/${campaignId}/`,
       `${UPLOADS_PREFIX}registers/${campaignId}/`,
     ]) {
       for (const key of await deps.documents.list(prefix)) {
@@ -68,16 +70,41 @@ export function createPurgeJob(deps: PurgeDependencies) {
     return { campaignId, ...counts };
   }
 
+  /**
+   * The print-ready letters hold spendable codes: each is deleted once it is older than its campaign's
+   * letter retention (the print shop has long printed it by then). Returns how many went.
+   */
+  async function expireLetters(campaign: Campaign): Promise<number> {
+    const retentionDays = campaign.letterRetentionDays ?? LETTER_RETENTION_DAYS;
+    const before = deps.now().getTime() - retentionDays * 86_400_000;
+    let expired = 0;
+    for (const object of await deps.documents.listObjects(`letters/${campaign.campaignId}/`)) {
+      if (object.lastModified.getTime() >= before) continue;
+      await deps.documents.delete(object.key);
+      expired++;
+    }
+    return expired;
+  }
+
   return {
-    /** Purges every campaign whose purge date is today or past and that is not purged yet. */
-    async run(): Promise<PurgeOutcome[]> {
+    /**
+     * Purges every campaign whose purge date is today or past and that is not purged yet, and deletes the
+     * letters that outlived their campaign's retention.
+     */
+    async run(): Promise<{ purged: PurgeOutcome[]; lettersExpired: Array<{ campaignId: string; documents: number }> }> {
       const today = brusselsDateOf(deps.now());
-      const due = (await campaigns.list()).filter(
+      const all = await campaigns.list();
+      const due = all.filter(
         (campaign) => !(campaign as Campaign & { purgedAt?: string }).purgedAt && purgeDateOf(campaign) <= today,
       );
-      const outcomes: PurgeOutcome[] = [];
-      for (const campaign of due) outcomes.push(await purge(campaign));
-      return outcomes;
+      const purged: PurgeOutcome[] = [];
+      for (const campaign of due) purged.push(await purge(campaign));
+      const lettersExpired = [];
+      for (const campaign of all) {
+        const documents = await expireLetters(campaign);
+        if (documents > 0) lettersExpired.push({ campaignId: campaign.campaignId, documents });
+      }
+      return { purged, lettersExpired };
     },
   };
 }

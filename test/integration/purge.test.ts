@@ -6,9 +6,11 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createLambdaClient } from '../../shared/aws/clients.ts';
+import { createLambdaClient, createS3Client } from '../../shared/aws/clients.ts';
 import { createAuditStore } from '../../shared/data/audit-store.ts';
+import { createDocumentStore } from '../../shared/data/document-store.ts';
 import { personKeys } from '../../shared/data/keys.ts';
+import { createPurgeJob } from '../../shared/services/purge-job.ts';
 import { api, localTable, localTarget, tokenFor } from '../support/local-target.ts';
 import { createCampaign, importRegister, registerFile, registerLine } from '../support/register-api.ts';
 
@@ -69,5 +71,30 @@ describe('purge of personal data', () => {
     expect(again.purged.map((outcome) => outcome.campaignId)).not.toContain(past.campaignId);
     const events = await createAuditStore(localTable()).forEntity('campaign', past.campaignId);
     expect(events.filter((event) => event.action === 'PURGE_CAMPAIGN')).toHaveLength(1);
+  });
+
+  it('deletes letters once they are older than their campaign’s retention, and no sooner', async () => {
+    const campaign = await createCampaign({ letterRetentionDays: 30 });
+    const { endpoints, buckets } = localTarget();
+    const documents = createDocumentStore({
+      s3: createS3Client({ region: 'eu-west-1', endpoints }),
+      bucket: buckets.documents ?? '',
+    });
+    const key = `letters/${campaign.campaignId}/L0000000000000001/lettres-L0000000000000001-lot-001.pdf`;
+    await documents.put(key, '%PDF-1.7 test', 'application/pdf');
+    const inDays = (days: number) => {
+      const job = createPurgeJob({
+        table: localTable(),
+        documents,
+        now: () => new Date(Date.now() + days * 86_400_000),
+      });
+      return job.run();
+    };
+    const early = await inDays(29);
+    expect(early.lettersExpired.find((entry) => entry.campaignId === campaign.campaignId)).toBeUndefined();
+    expect(await documents.head(key)).toBeDefined();
+    const late = await inDays(31);
+    expect(late.lettersExpired).toContainEqual({ campaignId: campaign.campaignId, documents: 1 });
+    expect(await documents.head(key)).toBeUndefined();
   });
 });
