@@ -5,9 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../shared/aws/clients.ts';
@@ -133,7 +133,7 @@ async function letterRun(campaignId: string, key = idempotencyKey()): Promise<{ 
 }
 
 /** The QR codes of a PDF, read from its pages rendered at 150 dpi, as a phone's camera would read the paper. */
-function qrCodesOf(pdf: Uint8Array): string[] {
+function qrCodesOf(pdf: Uint8Array, keepFirstLetter?: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'letters-'));
   try {
     writeFileSync(join(dir, 'batch.pdf'), pdf);
@@ -141,6 +141,12 @@ function qrCodesOf(pdf: Uint8Array): string[] {
     const pages = readdirSync(dir)
       .filter((name) => name.endsWith('.png'))
       .sort();
+    // The first letter (page 2: page 1 is the batch's cover sheet), kept for a person to look at.
+    const letter = pages[1];
+    if (keepFirstLetter && letter) {
+      mkdirSync(dirname(keepFirstLetter), { recursive: true });
+      copyFileSync(join(dir, letter), keepFirstLetter);
+    }
     return pages.flatMap((page) => {
       try {
         return execFileSync('zbarimg', ['--raw', '-q', join(dir, page)], { stdio: 'pipe' })
@@ -208,7 +214,7 @@ describe('a letter run', () => {
     );
     expect(link.status).toBe(200);
     const pdf = new Uint8Array(await (await fetchRetrying(link.body.downloadUrl)).arrayBuffer());
-    const payloads = qrCodesOf(pdf);
+    const payloads = qrCodesOf(pdf, 'test-results/letters/first-letter.png');
     expect(payloads).toHaveLength(5);
     const codes = payloads.map((payload) => {
       expect(payload).toMatch(new RegExp(`^${localTarget().webUrl}/bon/#`));
