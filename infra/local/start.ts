@@ -17,7 +17,6 @@ import { writeEndpointsFile } from './endpoints-file.ts';
 import { DEMO_TOWN_NAME, seedDemoTown } from './seed/demo-town.ts';
 import { issueDemoVouchers } from './seed/demo-vouchers.ts';
 import { checkJava, JavaMissingError } from './services/dynamodb.ts';
-import { REPO_ROOT, startLocalTarget } from './target.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -39,6 +38,8 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Loaded once Java is known to be there: the target brings the CDK (it renders the state machines).
+  const { REPO_ROOT, startLocalTarget } = await import('./target.ts');
   const dataDir = flags.data ? resolve(flags.data) : join(REPO_ROOT, '.data');
   if (flags.reset && existsSync(dataDir)) {
     rmSync(dataDir, { recursive: true, force: true });

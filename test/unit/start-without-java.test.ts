@@ -15,5 +15,5 @@ describe('npm start without Java', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Java is not installed');
     expect(result.stderr).toContain('openjdk-17');
-  });
+  }, 30_000);
 });
