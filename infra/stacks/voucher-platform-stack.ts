@@ -16,6 +16,7 @@ import { Mail } from '../constructs/mail.ts';
 import { Observability } from '../constructs/observability.ts';
 import { PlatformSecrets } from '../constructs/secrets.ts';
 import { Settlement } from '../constructs/settlement.ts';
+import { StreamConsumers } from '../constructs/stream-consumers.ts';
 import type { TownSettings } from '../constructs/town-settings.ts';
 import { Web } from '../constructs/web.ts';
 
@@ -41,6 +42,7 @@ export class VoucherPlatformStack extends Stack {
   readonly mail: Mail;
   readonly settlement: Settlement;
   readonly letters: Letters;
+  readonly streamConsumers: StreamConsumers;
   readonly api: Api;
   readonly observability: Observability;
 
@@ -96,6 +98,12 @@ export class VoucherPlatformStack extends Stack {
       functionDefaults,
       logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    // The dashboard's aggregator, on the table's stream: nothing on the redemption path writes its figures.
+    this.streamConsumers = new StreamConsumers(this, 'StreamConsumers', {
+      stage: props.stage,
+      table: this.data.table,
+      functionDefaults,
+    });
     this.api = new Api(this, 'Api', {
       stage: props.stage,
       table: this.data.table,
@@ -123,11 +131,13 @@ export class VoucherPlatformStack extends Stack {
         ...this.jobs.functions,
         ...this.settlement.functions,
         ...this.letters.functions,
+        ...this.streamConsumers.functions,
       },
       table: this.data.table,
     });
     this.settlement.notify(this.observability.alarmTopic);
     this.letters.notify(this.observability.alarmTopic);
+    this.streamConsumers.notify(this.observability.alarmTopic);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The pages (CloudFront)' });
