@@ -14,6 +14,7 @@ import { merchantAdminRoutes } from './merchants.ts';
 import { publicRoutes } from './public.ts';
 import type { AnyRoute } from './route.ts';
 import { settlementRoutes } from './settlement.ts';
+import { staffLookupRoutes } from './staff-lookups.ts';
 import { systemRoutes } from './system.ts';
 
 export const ROUTES = {
@@ -29,6 +30,7 @@ export const ROUTES = {
   ...settlementRoutes,
   ...dashboardRoutes,
   ...letterRoutes,
+  ...staffLookupRoutes,
 };
 
 export const ROUTE_LIST: readonly AnyRoute[] = Object.values(ROUTES);

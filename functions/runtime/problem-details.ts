@@ -59,6 +59,7 @@ export const PROBLEMS: Readonly<Record<ErrorCode, { status: number; title: strin
   // Letters
   LETTER_RUN_NOT_FOUND: { status: 404, title: 'Unknown letter run' },
   LETTER_BATCH_NOT_FOUND: { status: 404, title: 'Unknown letter batch' },
+  HOUSEHOLD_NOT_FOUND: { status: 404, title: 'Unknown household' },
   INTERNAL: { status: 500, title: 'Internal error' },
 };
 

@@ -5,7 +5,7 @@
 import type { AuditEvent } from '../ledger/audit-event.ts';
 import { brusselsDateOf } from '../time/calendar-date.ts';
 import { auditKeys } from './keys.ts';
-import { IF_ABSENT, putItem, queryAll, type TableContext, withoutKeys } from './table.ts';
+import { IF_ABSENT, putItem, queryAll, queryPage, type TableContext, withoutKeys } from './table.ts';
 import { putNew, type TransactItem } from './transactions.ts';
 
 export function auditItem(event: AuditEvent): Record<string, unknown> {
@@ -30,6 +30,22 @@ export function createAuditStore(table: TableContext) {
       if (!(await putItem(table, auditItem(event), IF_ABSENT))) {
         throw new Error(`Audit event ${event.eventId} already exists`);
       }
+    },
+
+    /** A Brussels day's events, newest first, a page at a time (`startKey` from the previous page). */
+    async forDay(day: string, limit: number, startKey?: Record<string, unknown>) {
+      const page = await queryPage(
+        table,
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': auditKeys.byDay(day) },
+          ScanIndexForward: false,
+          Limit: limit,
+        },
+        startKey,
+      );
+      return { events: page.items.map((item) => withoutKeys<AuditEvent>(item)), nextKey: page.nextKey };
     },
 
     /** The history of one voucher or campaign, oldest first. */

@@ -3,7 +3,7 @@ import type { AuditEvent } from '../ledger/audit-event.ts';
 import type { Voucher } from '../vouchers/voucher.ts';
 import { auditItem } from './audit-store.ts';
 import { campaignKeys, voucherKeys } from './keys.ts';
-import { getRecord, type Item, type TableContext } from './table.ts';
+import { getRecord, type Item, queryAll, type TableContext, withoutKeys } from './table.ts';
 import { putNew, type TransactItem, transactWrite } from './transactions.ts';
 
 export type IssueOutcome = 'ISSUED' | 'ALREADY_HOLDS_ONE' | 'BUDGET_EXHAUSTED' | 'CODE_COLLISION';
@@ -53,6 +53,16 @@ export function createVoucherStore(table: TableContext) {
 
   return {
     issueParts,
+
+    /** A household's vouchers in a campaign (replacements included; the index is eventually consistent). */
+    async ofHousehold(campaignId: string, householdRef: string): Promise<Voucher[]> {
+      const items = await queryAll(table, {
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': voucherKeys.byHousehold(campaignId, householdRef) },
+      });
+      return items.map((item) => withoutKeys<Voucher>(item));
+    },
 
     get(voucherId: string): Promise<Voucher | undefined> {
       return getRecord<Voucher>(table, voucherKeys.item(voucherId));

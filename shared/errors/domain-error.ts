@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   // Letters
   'LETTER_RUN_NOT_FOUND',
   'LETTER_BATCH_NOT_FOUND',
+  // Staff look-ups
+  'HOUSEHOLD_NOT_FOUND',
   // Anything we did not foresee
   'INTERNAL',
 ] as const;

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   // Letters: runs started by staff, batches downloaded (they hold spendable codes)
   'START_LETTER_RUN',
   'DOWNLOAD_LETTER_BATCH',
+  // Staff looking at a voucher's history, or at a household's members (with the reason they gave)
+  'VIEW_VOUCHER',
+  'VIEW_HOUSEHOLD',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -54,7 +57,15 @@ export interface AuditEvent {
   readonly at: string;
   readonly action: AuditAction;
   readonly actor: Actor;
-  readonly entityType: 'voucher' | 'campaign' | 'import' | 'issuanceRun' | 'application' | 'merchant' | 'settlementRun';
+  readonly entityType:
+    | 'voucher'
+    | 'campaign'
+    | 'import'
+    | 'issuanceRun'
+    | 'application'
+    | 'merchant'
+    | 'settlementRun'
+    | 'household';
   readonly entityId: string;
   /** Correlation id of the request that caused it. */
   readonly requestId: string;
