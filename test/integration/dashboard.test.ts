@@ -14,9 +14,13 @@ import { localDynamoDbClient } from '../../infra/local/services/dynamodb.ts';
 import { localStreamsApi } from '../../infra/local/services/dynamodb-streams-api.ts';
 import type { Dashboard } from '../../shared/api/dashboard.ts';
 import type { Campaign } from '../../shared/campaigns/campaign.ts';
+import type { LedgerChange } from '../../shared/dashboard/ledger-change.ts';
+import type { VoucherImage } from '../../shared/dashboard/ledger-contributions.ts';
+import { createDashboardStore } from '../../shared/data/dashboard-store.ts';
 import { createLedgerStore } from '../../shared/data/ledger-store.ts';
 import { createVoucherStore } from '../../shared/data/voucher-store.ts';
 import type { Redemption } from '../../shared/ledger/redemption.ts';
+import { createDashboardAggregator } from '../../shared/services/dashboard-aggregation.ts';
 import { addDays } from '../../shared/time/calendar-date.ts';
 import type { Voucher } from '../../shared/vouchers/voucher.ts';
 import {
@@ -242,6 +246,62 @@ describe('campaign dashboard', () => {
     });
     expect((await dashboardOf()).status).toBe(401);
     expect((await dashboardOf(staff, uniqueId('cmp'))).body).toMatchObject({ status: 404, code: 'CAMPAIGN_NOT_FOUND' });
+  });
+});
+
+describe('two aggregator batches at once', () => {
+  it('count every change once when they move the same household and the same counters', async () => {
+    const other = await createTestCampaign({ faceValueCents: FACE });
+    const household = uniqueId('household');
+    // Two batches, as two stream shards would give them: each person's voucher changes in order in one of
+    // them, all twenty-four people in one household, all purchases on the same shop and day counters.
+    const batches: [LedgerChange[], LedgerChange[]] = [[], []];
+    for (let index = 0; index < 24; index += 1) {
+      const batch = batches[index % 2] as LedgerChange[];
+      const issued: VoucherImage = {
+        campaignId: other.campaignId,
+        householdRef: household,
+        beneficiaryRef: `p${index}`,
+        faceValueCents: FACE,
+        balanceCents: FACE,
+        status: 'ACTIVE',
+      };
+      const spent = (index % 3) * 5_000;
+      batch.push({ id: uniqueId('issue'), kind: 'voucher', after: issued });
+      if (spent === 0) continue;
+      batch.push(
+        { id: uniqueId('spend'), kind: 'voucher', before: issued, after: { ...issued, balanceCents: FACE - spent } },
+        {
+          id: uniqueId('purchase'),
+          kind: 'redemption',
+          after: {
+            campaignId: other.campaignId,
+            merchantId: 'm1',
+            businessDate: today(),
+            amountCents: spent,
+            status: 'ACTIVE',
+          },
+        },
+      );
+    }
+    const changes = [...batches[0], ...batches[1]];
+    const [a, b] = [1, 2].map(() => createDashboardAggregator({ table: localTable(), now: () => new Date() }));
+    if (!a || !b) throw new Error('no aggregators');
+    const outcomes = await Promise.all([a.apply(batches[0]), b.apply(batches[1])]);
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.counted, 0)).toBe(changes.length);
+    expect((await a.apply(changes)).counted).toBe(0);
+
+    const figures = await createDashboardStore(localTable()).figures(other.campaignId);
+    expect(figures.figures).toEqual({
+      redemptions: 16,
+      redeemedCents: 8 * 5_000 + 8 * 10_000,
+      households: 1,
+      householdsUsed: 1,
+      vouchersNotUsed: 8,
+      vouchersPartlyUsed: 8,
+      vouchersFullyUsed: 8,
+      remainingBalancesCents: 24 * FACE - (8 * 5_000 + 8 * 10_000),
+    });
   });
 });
 
