@@ -30,7 +30,8 @@ export const campaignRoutes = {
     method: 'GET',
     path: '/campaigns',
     entry: 'functions/campaigns/list-campaigns.ts',
-    access: ['staff', 'admin'],
+    // Finance reads the list too: the dashboard (which finance may see) is chosen by campaign.
+    access: ['staff', 'admin', 'finance'],
     summary: 'Every campaign, by start date',
     tag: 'campaigns',
     success: { status: 200, description: 'The campaigns', schema: CampaignListSchema },

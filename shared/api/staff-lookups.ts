@@ -70,6 +70,13 @@ export const AuditQuerySchema = z.object({
     .optional(),
   entityId: z.string().max(128).optional(),
   actorId: z.string().max(128).optional(),
+  actor: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .optional()
+    .meta({ description: 'The username of who acted (what staff know of each other), any case' }),
   action: z.enum(AUDIT_ACTIONS).optional(),
   cursor: z.string().max(1024).optional(),
 });

@@ -154,17 +154,21 @@ export function createStaffLookupService(deps: StaffLookupDependencies) {
       entityType?: AuditEvent['entityType'];
       entityId?: string;
       actorId?: string;
+      /** A username, any case. */
+      actor?: string;
       action?: AuditEvent['action'];
       cursor?: string;
     }) {
       const day = filter.day ?? brusselsDateOf(deps.now());
       const startKey = filter.cursor ? decodeCursor(filter.cursor) : undefined;
       const page = await audits.forDay(day, AUDIT_PAGE, startKey);
+      const actor = filter.actor?.toLowerCase();
       const items = page.events.filter(
         (event) =>
           (!filter.entityType || event.entityType === filter.entityType) &&
           (!filter.entityId || event.entityId === filter.entityId) &&
           (!filter.actorId || event.actor.userId === filter.actorId) &&
+          (!actor || event.actor.username.toLowerCase() === actor) &&
           (!filter.action || event.action === filter.action),
       );
       return { day, items, nextCursor: page.nextKey ? encodeCursor(page.nextKey) : null };

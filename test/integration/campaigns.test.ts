@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditStore } from '../../shared/data/audit-store.ts';
 import { addDays } from '../../shared/time/calendar-date.ts';
-import { api, localTable, tokenFor } from '../support/local-target.ts';
+import { api, localTable, localTarget, tokenFor } from '../support/local-target.ts';
 import { campaignInput } from '../support/register-api.ts';
 
 describe('POST /campaigns', () => {
@@ -69,12 +69,18 @@ describe('POST /campaigns', () => {
     expect(answer.body.errors.map((error) => error.path)).toContain(path);
   });
 
-  it('is for staff and admins only', async () => {
+  it('is written by staff and admins only; finance reads the list', async () => {
     const body = campaignInput();
     expect((await api('/campaigns', { method: 'POST', body })).status).toBe(401);
     expect((await api('/campaigns', { method: 'POST', body, token: await tokenFor('merchant') })).status).toBe(403);
     expect((await api('/campaigns', { method: 'POST', body, token: await tokenFor('finance') })).status).toBe(403);
     expect((await api('/campaigns', { token: await tokenFor('merchant') })).status).toBe(403);
+    // Finance only reads the list (it chooses the dashboard it may see by campaign).
+    const listed = await api<{ items: Array<{ campaignId: string }> }>('/campaigns', {
+      token: await tokenFor('finance'),
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((campaign) => campaign.campaignId)).toContain(localTarget().campaignId);
   });
 
   it('moves the purge date with the end date when a campaign is extended', async () => {

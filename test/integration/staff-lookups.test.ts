@@ -108,7 +108,7 @@ describe('a household', () => {
       }),
     ]);
     const log = await api<{
-      items: Array<{ actor: { role: string }; entityId: string; details?: Record<string, unknown> }>;
+      items: Array<{ actor: { role: string; username: string }; entityId: string; details?: Record<string, unknown> }>;
     }>(`/audit-events?action=VIEW_HOUSEHOLD&entityId=${householdRef}`, { token: await tokenFor('admin') });
     expect(log.status).toBe(200);
     expect(log.body.items).toEqual([
@@ -118,6 +118,20 @@ describe('a household', () => {
         details: expect.objectContaining({ reason }),
       }),
     ]);
+    // Staff know each other by username: the log filters on it, in any case, and on no one else's.
+    const staffName = log.body.items[0]?.actor.username ?? '';
+    expect(staffName).toMatch(/^staff-/);
+    const byName = await api<{ items: Array<{ entityId: string; actor: { username: string } }> }>(
+      `/audit-events?entityType=household&actor=${encodeURIComponent(staffName.toUpperCase())}`,
+      { token: await tokenFor('admin') },
+    );
+    expect(byName.status).toBe(200);
+    expect(byName.body.items.map((item) => item.entityId)).toContain(householdRef);
+    expect(new Set(byName.body.items.map((item) => item.actor.username))).toEqual(new Set([staffName]));
+    const byOther = await api<{ items: unknown[] }>(`/audit-events?entityType=household&actor=nobody-at-all`, {
+      token: await tokenFor('admin'),
+    });
+    expect(byOther.body.items).toEqual([]);
     const unknown = await api(`/campaigns/${campaign.campaignId}/households/H-nobody-here/views`, {
       method: 'POST',
       token: staff,
