@@ -1,5 +1,6 @@
 /** Routes anyone may call, without signing in. */
-import { PublicMerchantListSchema } from '../../shared/api/public.ts';
+import { VoucherBalanceSchema, VoucherCodeParamsSchema } from '../../shared/api/merchant.ts';
+import { PublicCampaignListSchema, PublicMerchantListSchema } from '../../shared/api/public.ts';
 import { defineRoute } from './route.ts';
 
 export const publicRoutes = {
@@ -12,6 +13,33 @@ export const publicRoutes = {
     summary: 'The partner shops where vouchers can be spent (name, category, address)',
     tag: 'public',
     success: { status: 200, description: 'Active partner shops, by name', schema: PublicMerchantListSchema },
+    errors: [],
+    permissions: { table: 'read' },
+    cacheControl: 'public, max-age=60',
+  }),
+  lookupPublicVoucher: defineRoute({
+    operationId: 'lookupPublicVoucher',
+    method: 'GET',
+    path: '/public/vouchers/{code}',
+    entry: 'functions/public/lookup-voucher.ts',
+    access: 'public',
+    summary: "A voucher's balance, face value, state and validity, for whoever holds its letter",
+    tag: 'public',
+    params: VoucherCodeParamsSchema,
+    success: { status: 200, description: 'The voucher (nothing personal)', schema: VoucherBalanceSchema },
+    errors: ['VOUCHER_NOT_FOUND', 'TOO_MANY_ATTEMPTS'],
+    // Read-write: a failed look-up is counted against the client's address (keyed by the person key's hash).
+    permissions: { table: 'readWrite', secrets: ['voucherCodeKey', 'personKey'] },
+  }),
+  listOpenCampaigns: defineRoute({
+    operationId: 'listOpenCampaigns',
+    method: 'GET',
+    path: '/public/campaigns',
+    entry: 'functions/public/list-campaigns.ts',
+    access: 'public',
+    summary: 'The campaigns that take applications now (ages, school year, dates): what the application page offers',
+    tag: 'public',
+    success: { status: 200, description: 'Open campaigns with an application band', schema: PublicCampaignListSchema },
     errors: [],
     permissions: { table: 'read' },
     cacheControl: 'public, max-age=60',

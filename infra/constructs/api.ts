@@ -92,27 +92,29 @@ const METHODS: Readonly<Record<AnyRoute['method'], HttpMethod>> = {
   DELETE: HttpMethod.DELETE,
 };
 
-/** HTTP API access log fields (not REST API ones: `$context.identity.caller` etc. do not exist here). */
-const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
-  JSON.stringify({
-    requestId: '$context.requestId',
-    requestTime: '$context.requestTimeEpoch',
-    ip: '$context.identity.sourceIp',
-    userAgent: '$context.identity.userAgent',
-    method: '$context.httpMethod',
-    path: '$context.path',
-    routeKey: '$context.routeKey',
-    status: '$context.status',
-    protocol: '$context.protocol',
-    responseLength: '$context.responseLength',
-    responseLatency: '$context.responseLatency',
-    integrationStatus: '$context.integrationStatus',
-    integrationLatency: '$context.integrationLatency',
-    integrationError: '$context.integrationErrorMessage',
-    authorizerError: '$context.authorizer.error',
-    sub: '$context.authorizer.claims.sub',
-  }),
-);
+/**
+ * HTTP API access log fields (not REST API ones: `$context.identity.caller` etc. do not exist here). The
+ * route (`GET /public/vouchers/{code}`), never the path: voucher codes travel in paths (the scanner's and
+ * the public look-up), and a code in a log is money that anyone reading the log could spend.
+ */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTimeEpoch',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  method: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  sub: '$context.authorizer.claims.sub',
+} as const;
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS));
 
 export class Api extends Construct {
   readonly httpApi: HttpApi;

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     preferredPorts: { api: 4000, web: 4001, mail: 4002 },
     logLevel: flags.verbose ? 'INFO' : 'WARN',
     ...(flags.verbose
-      ? { onRequest: (r) => console.log(`[api] ${r.method} ${r.path} -> ${r.status} (${r.ms} ms, ${r.operationId})`) }
+      ? { onRequest: (r) => console.log(`[api] ${r.method} ${r.route} -> ${r.status} (${r.ms} ms, ${r.operationId})`) }
       : {}),
   });
 

@@ -1,8 +1,33 @@
-/** Schemas of the public routes (no sign-in): the partner shop list. */
+/**
+ * Schemas of the public routes (no sign-in): the partner shop list, a voucher's balance (the merchant
+ * look-up's answer: nothing personal) and the campaigns that take applications.
+ */
 import { z } from 'zod';
 import { PublicMerchantSchema } from '../merchants/merchant.ts';
+import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 
 export const PublicMerchantListSchema = z
   .object({ items: z.array(PublicMerchantSchema) })
   .meta({ id: 'PublicMerchantList' });
 export type PublicMerchantList = z.infer<typeof PublicMerchantListSchema>;
+
+export const PublicCampaignSchema = z
+  .object({
+    campaignId: z.string(),
+    name: z.string(),
+    startDate: CalendarDateSchema,
+    endDate: CalendarDateSchema,
+    faceValueCents: z.int().positive(),
+    onApplication: z.object({
+      minAge: z.int(),
+      maxAge: z.int(),
+      schoolYear: z.string().optional().meta({ description: 'The school year the proof of enrolment must cover' }),
+    }),
+  })
+  .meta({ id: 'PublicCampaign' });
+export type PublicCampaign = z.infer<typeof PublicCampaignSchema>;
+
+export const PublicCampaignListSchema = z
+  .object({ items: z.array(PublicCampaignSchema) })
+  .meta({ id: 'PublicCampaignList' });
+export type PublicCampaignList = z.infer<typeof PublicCampaignListSchema>;

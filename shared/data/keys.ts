@@ -17,7 +17,8 @@
  * |                  |                             |                         |   SETTLED#<settlementId> / <createdAt>#<id> (none if reversed) | settled, the lines of its settlement          |
  * | idempotency      | IDEMPOTENCY#<userId>#<key>  | IDEMPOTENCY             | (TTL: expiresAt)                                              | replay the answer of a retried request        |
  * | audit event      | AUDIT#<entityType>#<id>     | <at>#<eventId>          | gsi1 AUDIT#<businessDate> / <at>#<eventId>                    | an entity's history; everything of a day      |
- * | lookup misses    | MISSES#<merchantId>         | <windowStart>           | (TTL: expiresAt)                                              | throttle code guessing per shop               |
+ * | lookup misses    | MISSES#<merchantId>,        | <windowStart>           | (TTL: expiresAt)                                              | throttle code guessing per shop, and per      |
+ * |                  | MISSES#CLIENT#<clientRef>   |                         |                                                               | client address on the public balance page     |
  * | person           | PEOPLE#<campaignId>         | <personRef>             | gsi1 CAMPAIGN#<id>#ISSUABLE / <householdRef>#<personRef>      | a person of the register by national-number   |
  * |                  |                             |                         |   (sparse: eligible now, present in the latest import)        | hash (imports, applications); every person of |
  * |                  |                             |                         |                                                               | a campaign (missing people); who issuance     |
@@ -117,7 +118,10 @@ export const auditKeys = {
 } as const;
 
 export const lookupMissKeys = {
-  item: (merchantId: string, windowStart: number): Key => ({ pk: `MISSES#${merchantId}`, sk: String(windowStart) }),
+  /** `subject`: a merchant id, or publicClient(clientRef) for the public look-up. */
+  item: (subject: string, windowStart: number): Key => ({ pk: `MISSES#${subject}`, sk: String(windowStart) }),
+  /** A public client address (its keyed hash): an extra segment, so it can never equal a merchant id. */
+  publicClient: (clientRef: string) => `CLIENT#${clientRef}`,
 } as const;
 
 export const personKeys = {

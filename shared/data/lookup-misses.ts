@@ -1,7 +1,8 @@
 /**
- * Counts a shop's failed voucher look-ups (unknown code, wrong check character) in 15-minute windows. A shop
- * that reaches the limit over the current and the previous window is refused further look-ups until the
- * current window ends: so no sliding 15 minutes ever allows more than MAX_MISSES guesses. (Concurrent misses
+ * Counts failed voucher look-ups (unknown code, wrong check character) in 15-minute windows, per subject: a
+ * shop (its merchant id), or a public client address (lookupMissKeys.publicClient). A subject that reaches
+ * the limit over the current and the previous window is refused further look-ups until the current window
+ * ends: so no sliding 15 minutes ever allows more than MAX_MISSES guesses. (Concurrent misses
  * can overshoot by the number in flight; the bound stays tiny next to 2^80 codes.)
  */
 import { lookupMissKeys } from './keys.ts';
@@ -17,13 +18,13 @@ export function createLookupMisses(
   const windowStart = (now: Date) => Math.floor(now.getTime() / 1000 / limits.windowSeconds) * limits.windowSeconds;
   return {
     limits,
-    /** Seconds to wait when the shop is throttled now, else undefined. */
-    async retryAfter(merchantId: string, now: Date): Promise<number | undefined> {
+    /** Seconds to wait when the subject is throttled now, else undefined. */
+    async retryAfter(subject: string, now: Date): Promise<number | undefined> {
       const current = windowStart(now);
       const result = await queryPage(table, {
         KeyConditionExpression: 'pk = :pk AND sk >= :since',
         ExpressionAttributeValues: {
-          ':pk': lookupMissKeys.item(merchantId, current).pk,
+          ':pk': lookupMissKeys.item(subject, current).pk,
           ':since': String(current - limits.windowSeconds),
         },
         ConsistentRead: true,
@@ -35,10 +36,10 @@ export function createLookupMisses(
       return Math.max(1, current + limits.windowSeconds - Math.floor(now.getTime() / 1000));
     },
 
-    async record(merchantId: string, now: Date): Promise<number> {
+    async record(subject: string, now: Date): Promise<number> {
       const current = windowStart(now);
       const result = await updateItem(table, {
-        Key: lookupMissKeys.item(merchantId, current),
+        Key: lookupMissKeys.item(subject, current),
         UpdateExpression: 'ADD misses :one SET expiresAt = :expires, #type = :type',
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: {

@@ -8,7 +8,6 @@ import type { Principal } from '../auth/roles.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
 import { createLedgerStore, type LedgerOutcome } from '../data/ledger-store.ts';
-import { createLookupMisses } from '../data/lookup-misses.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
 import { createVoucherStore } from '../data/voucher-store.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -24,6 +23,7 @@ import { voucherStateOn } from '../vouchers/voucher.ts';
 import { parseCodeOrUrl } from '../vouchers/voucher-code.ts';
 import { idempotentWrite } from './idempotent-write.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
+import { createVoucherLookup } from './voucher-lookup.ts';
 
 /** Who is asking, and under which Idempotency-Key. */
 export interface WriteRequest {
@@ -42,48 +42,12 @@ export function createRedemptionService(deps: LedgerDependencies) {
   const merchants = createMerchantStore(table);
   const ledger = createLedgerStore(table);
   const idempotency = createIdempotencyStore(table);
-  const misses = createLookupMisses(table);
+  const lookup = createVoucherLookup(deps);
   const metric = deps.metric ?? (() => undefined);
 
-  const notFound = async (merchantId: string, detail: string): Promise<never> => {
-    await misses.record(merchantId, now());
-    metric('VoucherLookupMiss');
-    throw new DomainError('VOUCHER_NOT_FOUND', detail);
-  };
-
-  const assertNotThrottled = async (merchantId: string) => {
-    const retryAfterSeconds = await misses.retryAfter(merchantId, now());
-    if (retryAfterSeconds !== undefined) {
-      metric('VoucherLookupThrottled');
-      throw new DomainError(
-        'TOO_MANY_ATTEMPTS',
-        `Too many unknown codes from this shop. Try again in ${Math.ceil(retryAfterSeconds / 60)} min.`,
-        {
-          retryAfterSeconds,
-        },
-      );
-    }
-  };
-
   /** Finds the voucher behind a typed or scanned code, counting every miss against the shop. */
-  const findVoucher = async (merchantId: string, input: string): Promise<Voucher> => {
-    const parsed = parseCodeOrUrl(input);
-    // The throttle check and the look-up run side by side (one round trip, not two); a throttled shop
-    // gets its 429 whatever the look-up found.
-    const [, voucher] = await Promise.all([
-      assertNotThrottled(merchantId),
-      parsed.ok ? vouchers.get(voucherIdForCode(deps.codeKey, parsed.code)) : Promise.resolve(undefined),
-    ]);
-    if (!parsed.ok) {
-      return notFound(
-        merchantId,
-        parsed.problem === 'CHECK_FAILED'
-          ? 'This code has a typo: check each character.'
-          : 'This is not a voucher code.',
-      );
-    }
-    return voucher ?? notFound(merchantId, 'No voucher has this code.');
-  };
+  const findVoucher = (merchantId: string, input: string): Promise<Voucher> =>
+    lookup.find({ missKey: merchantId, describedAs: 'this shop' }, input);
 
   const codeIdentity = (input: string) => {
     const parsed = parseCodeOrUrl(input);

@@ -98,6 +98,10 @@ describe('the stage', () => {
       routeKey: '$context.routeKey',
       integrationError: '$context.integrationErrorMessage',
     });
+    // Voucher codes travel in paths (GET /public/vouchers/{code}, the scanner's look-up): the log names the
+    // route, never the path or the query string.
+    const variables = Object.values(format).join(' ');
+    expect(variables).not.toMatch(/\$context\.(path|resourcePath)|rawPath|requestOverride|queryString/);
   });
 
   it('allows the pages’ CloudFront origin only, with the headers the handlers use', () => {

@@ -27,10 +27,14 @@ export interface ApiServerOptions {
   readonly identity: LocalIdentityProvider;
   /** Origins allowed by CORS (the local web server). */
   readonly allowedOrigins: readonly string[];
-  /** Called once per request, for the access log. */
+  /**
+   * Called once per request, for the access log. It names the route (`/public/vouchers/{code}`), never the
+   * request's path: voucher codes travel in paths, and a code in a log is money anyone reading it can spend.
+   * Requests that match no route are logged as `$default`, as API Gateway's routeKey does.
+   */
   readonly onRequest?: (line: {
     method: string;
-    path: string;
+    route: string;
     status: number;
     ms: number;
     operationId: string;
@@ -66,10 +70,10 @@ export function createApiServer(options: ApiServerOptions): Server {
     request: IncomingMessage,
     url: URL,
     body: Buffer,
-  ): Promise<{ answer: HttpAnswer; operationId: string }> => {
+  ): Promise<{ answer: HttpAnswer; operationId: string; route: string }> => {
     const method = request.method ?? 'GET';
     if (method === 'POST' && url.pathname === '/auth/local/token') {
-      return { answer: await issueToken(options.identity, body), operationId: 'localToken' };
+      return { answer: await issueToken(options.identity, body), operationId: 'localToken', route: url.pathname };
     }
     const match = matcher.match(method, url.pathname);
     let claims: Awaited<ReturnType<LocalIdentityProvider['verify']>>;
@@ -83,6 +87,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         return {
           answer: fromLambdaResult(problemResponse(problemDocument('UNAUTHENTICATED', detail))),
           operationId: match.route.operationId,
+          route: match.route.path,
         };
       }
     }
@@ -98,8 +103,12 @@ export function createApiServer(options: ApiServerOptions): Server {
     });
     const handler = await load(entry);
     const result = await handler(event, lambdaContext(operationId, event.requestContext.requestId));
-    return { answer: fromLambdaResult(result), operationId };
+    return { answer: fromLambdaResult(result), operationId, route: match?.route.path ?? '$default' };
   };
+
+  // What a log line may say about a request that failed before its handler answered: its route, never its path.
+  const routeOf = (method: string | undefined, url: URL) =>
+    matcher.match(method ?? 'GET', url.pathname)?.route.path ?? '$default';
 
   return createServer((request, response) => {
     const started = performance.now();
@@ -136,19 +145,24 @@ export function createApiServer(options: ApiServerOptions): Server {
           ? {
               answer: gatewayProblem(413, 'The request is larger than the 10 MB API Gateway allows.'),
               operationId: '-',
+              route: routeOf(request.method, url),
             }
           : handle(request, url, body),
       )
       .catch((error: unknown) => {
         // What API Gateway does when the Lambda itself fails (crash, import error): a bare 500.
-        console.error(`[gateway] ${request.method} ${url.pathname} failed:`, error);
-        return { answer: gatewayProblem(500, 'Internal Server Error'), operationId: '-' };
+        console.error(`[gateway] ${request.method} ${routeOf(request.method, url)} failed:`, error);
+        return {
+          answer: gatewayProblem(500, 'Internal Server Error'),
+          operationId: '-',
+          route: routeOf(request.method, url),
+        };
       })
-      .then(({ answer, operationId }) => {
+      .then(({ answer, operationId, route }) => {
         send(response, answer, corsHeaders);
         options.onRequest?.({
           method: request.method ?? '?',
-          path: url.pathname,
+          route,
           status: answer.status,
           ms: Math.round(performance.now() - started),
           operationId,

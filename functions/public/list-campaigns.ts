@@ -1,0 +1,11 @@
+/** GET /public/campaigns: the campaigns that take applications now, for the application page. */
+import { campaignsTakingApplications } from '../../shared/services/public-service.ts';
+import { ROUTES } from '../routes/index.ts';
+import { httpHandler } from '../runtime/http-handler.ts';
+import { tableFromEnvironment } from '../runtime/table-access.ts';
+
+const table = tableFromEnvironment();
+
+export const handler = httpHandler(ROUTES.listOpenCampaigns, async () => ({
+  items: await campaignsTakingApplications({ table, now: () => new Date() }),
+}));
