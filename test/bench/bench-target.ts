@@ -1,20 +1,55 @@
-/** Starts test/bench/target-process.ts as a child process and hands back its endpoints, and a way to stop it. */
+/**
+ * Starts test/bench/target-process.ts as a child process and hands back its endpoints, its pid (benches
+ * read the handlers' memory from /proc/<pid>), a way to send it commands (see target-process.ts) and to stop it.
+ */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { BenchTarget } from './target-process.ts';
 
-export async function startBenchTarget(): Promise<BenchTarget & { stop(): Promise<void> }> {
+export type TargetCommand = 'streams pause' | 'streams resume' | 'streams idle';
+
+export interface RunningBenchTarget extends BenchTarget {
+  readonly pid: number;
+  /** Sends a command over the target's stdin and waits for its `ok` (rejects on any other answer). */
+  command(line: TargetCommand): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Unknown commands, pause and resume are answered at once: silence means a target that takes no commands.
+ * `streams idle` answers once the aggregator has caught up, which takes as long as its backlog.
+ */
+const COMMAND_TIMEOUT_MS = 30_000;
+
+export async function startBenchTarget(): Promise<RunningBenchTarget> {
   const child = spawn(process.execPath, [fileURLToPath(new URL('./target-process.ts', import.meta.url))], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
   const info = await new Promise<BenchTarget>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench target exited with ${code}`)));
     lines.once('line', (line) => resolve(JSON.parse(line) as BenchTarget));
   });
+  // The target answers its commands in order, one line each.
+  const waiting: Array<(answer: string) => void> = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
   return {
     ...info,
+    pid: child.pid ?? Number.NaN,
+    command: (line) =>
+      new Promise<void>((resolve, reject) => {
+        const silent =
+          line === 'streams idle'
+            ? undefined
+            : setTimeout(() => reject(new Error(`bench target: no answer to "${line}"`)), COMMAND_TIMEOUT_MS);
+        waiting.push((answer) => {
+          clearTimeout(silent);
+          if (answer === `ok ${line}`) resolve();
+          else reject(new Error(`bench target: "${line}" answered "${answer}"`));
+        });
+        child.stdin.write(`${line}\n`);
+      }),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -7,10 +7,13 @@
  *   register    register import parse + validate + eligibility rows/s and peak memory (100,000 rows)
  *   issuance    issuance vouchers/s against DynamoDB Local (one run, two at once) beside raw writes
  *   scanner     the scanner page's initial JS and transfer (gzip), load to decoded QR to shown balance
+ *   settlement  a run over 100,000 redemptions from 300 shops (and a quarter of them) beside the raw floor of
+ *               its writes, with the handlers' peak memory; `--redemptions 10000 --shops 100` for a quick look
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startBenchTarget } from './bench-target.ts';
 import { measureRoute } from './http-latency.ts';
 import { benchIssuance, printIssuance } from './issuance.ts';
@@ -18,6 +21,7 @@ import { measureBundles } from './lambda-bundles.ts';
 import { benchRedemption } from './redemption.ts';
 import { benchRegisterParse, printRegisterParse } from './register-parse.ts';
 import { benchScanner, printScannerFigures } from './scanner.ts';
+import { benchSettlement, printSettlement, SETTLEMENT_DEFAULTS } from './settlement.ts';
 import { startPlatform } from './startup.ts';
 import { kib, ms, printTable } from './stats.ts';
 
@@ -126,10 +130,36 @@ async function scanner(): Promise<void> {
   printScannerFigures(await benchScanner());
 }
 
-const SECTIONS: Record<string, () => Promise<void>> = { startup, bundles, redemption, register, issuance, scanner };
+async function settlement(options: SectionOptions): Promise<void> {
+  printSettlement(
+    await benchSettlement({
+      redemptions: Number(options.redemptions ?? SETTLEMENT_DEFAULTS.redemptions),
+      shops: Number(options.shops ?? SETTLEMENT_DEFAULTS.shops),
+    }),
+  );
+}
+
+/** Options of the sections that take any (`--redemptions 10000`). */
+interface SectionOptions {
+  readonly redemptions?: string;
+  readonly shops?: string;
+}
+
+const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
+  startup,
+  bundles,
+  redemption,
+  register,
+  issuance,
+  scanner,
+  settlement,
+};
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const { values: options, positionals: wanted } = parseArgs({
+    options: { redemptions: { type: 'string' }, shops: { type: 'string' } },
+    allowPositionals: true,
+  });
   const unknown = wanted.filter((name) => !(name in SECTIONS));
   if (unknown.length > 0)
     throw new Error(`Unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
@@ -138,7 +168,7 @@ async function main(): Promise<void> {
   );
   for (const [name, run] of Object.entries(SECTIONS)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
-    await run();
+    await run(options);
   }
 }
 
