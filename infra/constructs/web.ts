@@ -32,6 +32,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-c
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { buildWebSync, WEB_ROOT } from '../../web/build.ts';
+import { contentSecurityPolicy } from '../../web/content-security-policy.ts';
 import type { RuntimeConfig } from '../../web/lib/runtime-config.ts';
 
 /** Where the pages find the API and the sign-in service in AWS; written into /config.json at deploy. */
@@ -46,6 +47,8 @@ export interface WebRuntimeConfig {
 export interface WebProps {
   /** Receives the bucket's server access logs and the distribution's standard logs. */
   readonly accessLogsBucket: IBucket;
+  /** The pages upload to and download from it with presigned URLs (the CSP's connect-src). */
+  readonly documentsBucket: IBucket;
 }
 
 // `/scanner/` must serve `/scanner/index.html`: an S3 REST origin has no index documents except at the root.
@@ -84,22 +87,16 @@ export class Web extends Construct {
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Security headers of the voucher platform pages',
       securityHeadersBehavior: {
-        // Pages load their own scripts only (no inline code); they call the HTTP API and Cognito. The
-        // scanner draws camera frames on a canvas and decodes them in a worker.
         contentSecurityPolicy: {
           override: true,
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data: blob:",
-            "worker-src 'self' blob:",
-            `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://cognito-idp.${region}.amazonaws.com`,
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-          ].join('; '),
+          contentSecurityPolicy: contentSecurityPolicy({
+            connect: [
+              `https://*.execute-api.${region}.amazonaws.com`,
+              `https://cognito-idp.${region}.amazonaws.com`,
+              // Presigned uploads (registers, proofs) and downloads go straight to the documents bucket.
+              `https://${props.documentsBucket.bucketRegionalDomainName}`,
+            ],
+          }),
         },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },

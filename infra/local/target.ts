@@ -93,6 +93,14 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
 
   try {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
+    // The pages' address first: the local S3 accepts the pages' uploads from it, the API allows it as its
+    // CORS origin, and the letters' QR codes lead to its /bon/ page.
+    const [apiPort, webPort] = [
+      await freePort(options.preferredPorts?.api),
+      await freePort(options.preferredPorts?.web),
+    ];
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const webUrl = `http://127.0.0.1:${webPort}`;
     const [dynamoPort, s3Port] = [await freePort(), await freePort()];
     const dynamodbDir = dataDir ? join(dataDir, 'dynamodb') : undefined;
     if (dynamodbDir) mkdirSync(dynamodbDir, { recursive: true });
@@ -102,6 +110,7 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       startS3({
         port: s3Port,
         buckets: Object.values(LOCAL_RESOURCES.buckets),
+        uploadOrigins: [webUrl],
         ...(dataDir ? { dataDir: join(dataDir, 's3') } : {}),
       }),
       freePort(options.preferredPorts?.mail).then((port) => startSes({ port })),
@@ -161,13 +170,6 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       lambda: lambda.endpoint,
       sfn: workflows.endpoint,
     };
-    // The pages' address first: the letters' QR codes lead to the public site's /bon/ page.
-    const [apiPort, webPort] = [
-      await freePort(options.preferredPorts?.api),
-      await freePort(options.preferredPorts?.web),
-    ];
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const webUrl = `http://127.0.0.1:${webPort}`;
     const environment = handlerEnvironment(endpoints, options.logLevel ?? 'WARN', webUrl);
     // Handlers read their configuration from process.env at cold start, as in Lambda.
     Object.assign(process.env, environment);
@@ -216,7 +218,8 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
     const webServer = createWebServer({
       root: webRoot,
       runtimeConfig: { apiUrl, stage: 'local', auth: { mode: 'local', tokenUrl: `${apiUrl}/auth/local/token` } },
-      apiOrigin: apiUrl,
+      // The pages call the API, and upload/download documents on the local S3 through presigned URLs.
+      connectOrigins: [apiUrl, s3.endpoint],
     });
     started.push(await listen(apiServer, apiPort), await listen(webServer, webPort));
 

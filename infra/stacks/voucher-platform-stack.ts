@@ -6,7 +6,7 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { CORS_POLICY } from '../../functions/routes/cors.ts';
+import { BROWSER_UPLOAD_CORS } from '../../functions/routes/cors.ts';
 import { Api } from '../constructs/api.ts';
 import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
@@ -55,7 +55,10 @@ export class VoucherPlatformStack extends Stack {
     this.secrets = new PlatformSecrets(this, 'Secrets', { retain: isProd });
     // The pages' URL first: the API allows it as its only CORS origin, and the pages' config.json then
     // receives the API URL at deploy time. No cycle: the distribution itself does not reference the API.
-    this.web = new Web(this, 'Web', { accessLogsBucket: this.data.accessLogsBucket });
+    this.web = new Web(this, 'Web', {
+      accessLogsBucket: this.data.accessLogsBucket,
+      documentsBucket: this.data.documentsBucket,
+    });
     const functionDefaults = {
       logRetention: isProd ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
       logRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
@@ -65,9 +68,9 @@ export class VoucherPlatformStack extends Stack {
     // Browsers upload register files and proofs straight to the bucket with presigned PUTs from the pages.
     this.data.documentsBucket.addCorsRule({
       allowedOrigins: [this.web.url],
-      allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
-      allowedHeaders: ['content-type', 'content-length'],
-      maxAge: CORS_POLICY.maxAgeSeconds,
+      allowedMethods: BROWSER_UPLOAD_CORS.methods.map((method) => HttpMethods[method]),
+      allowedHeaders: [...BROWSER_UPLOAD_CORS.allowHeaders],
+      maxAge: BROWSER_UPLOAD_CORS.maxAgeSeconds,
     });
     this.jobs = new Jobs(this, 'Jobs', {
       stage: props.stage,
@@ -111,6 +114,8 @@ export class VoucherPlatformStack extends Stack {
       buckets,
       jobs: this.jobs.functions,
       workflows: { settlement: this.settlement.stateMachine, letters: this.letters.stateMachine },
+      // Applicants get their receipt and decision by mail from the town's sender.
+      mail: this.mail.resources,
       jwtIssuer: this.auth.issuerUrl,
       jwtAudience: this.auth.userPoolClient.userPoolClientId,
       allowedOrigin: this.web.url,

@@ -46,7 +46,9 @@ export function createDynamoDbClients(options: AwsClientOptions): { raw: DynamoD
 
 export function createS3Client(options: AwsClientOptions): S3Client {
   const endpoint = options.endpoints?.s3;
-  if (!endpoint) return new S3Client({ region: options.region });
+  // Presigned PUTs (registers, proofs uploaded from the pages) must not carry a checksum: at signing time
+  // the SDK's default would bake in the CRC32 of an empty body, and S3 would refuse the browser's real file.
+  if (!endpoint) return new S3Client({ region: options.region, requestChecksumCalculation: 'WHEN_REQUIRED' });
   return new S3Client({
     ...base(options, endpoint),
     // s3rver only understands path-style URLs, and would store aws-chunked framing inside streamed bodies

@@ -48,15 +48,32 @@ describe('the distribution', () => {
     dev.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: {
-            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'"),
-            Override: true,
-          },
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
           StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31536000 }),
         }),
       },
     });
+  });
+
+  it("lets the pages run their own scripts only, and call the API, sign-in and the documents bucket's presigned URLs", () => {
+    const policies = Object.values(resourcesOfType(dev.template, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(policies).toHaveLength(1);
+    interface CspJoin {
+      SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: { 'Fn::Join': [string, unknown[]] } } };
+    }
+    const config = policies[0]?.Properties?.ResponseHeadersPolicyConfig as CspJoin;
+    // The documents bucket's domain is a token: the policy is a join of text around its GetAtt.
+    const csp = config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    const parts = csp['Fn::Join'][1];
+    const text = parts.map((part) => (typeof part === 'string' ? part : '<bucket>')).join('');
+    const documentsId = logicalIdOf(dev.stack, dev.stack.data.documentsBucket);
+    expect(parts).toContainEqual({ 'Fn::GetAtt': [documentsId, 'RegionalDomainName'] });
+    expect(text).toContain("script-src 'self';");
+    expect(text).not.toMatch(/unsafe-(inline|eval)/);
+    expect(text).toMatch(
+      /connect-src 'self' https:\/\/\*\.execute-api\.[^ ]+ https:\/\/cognito-idp\.[^ ]+ https:\/\/<bucket>;/,
+    );
   });
 
   it('writes standard logs to the access log bucket', () => {

@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from '../../../web/content-security-policy.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,29 +30,16 @@ export interface WebServerOptions {
   readonly root: string;
   /** Served at /config.json. */
   readonly runtimeConfig: Record<string, unknown>;
-  /** The API origin the pages may call (the CSP's connect-src), as CloudFront's policy allows API Gateway. */
-  readonly apiOrigin: string;
-}
-
-/** The Content-Security-Policy of infra/constructs/web.ts, with the local API in place of API Gateway. */
-export function contentSecurityPolicy(apiOrigin: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "worker-src 'self' blob:",
-    `connect-src 'self' ${apiOrigin}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  /** Origins the pages may call (the CSP's connect-src): the local API and the local S3. */
+  readonly connectOrigins: readonly string[];
 }
 
 export function createWebServer(options: WebServerOptions): Server {
   const root = resolve(options.root);
-  const headers = { ...SECURITY_HEADERS, 'content-security-policy': contentSecurityPolicy(options.apiOrigin) };
+  const headers = {
+    ...SECURITY_HEADERS,
+    'content-security-policy': contentSecurityPolicy({ connect: options.connectOrigins }),
+  };
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
+import { BROWSER_UPLOAD_CORS } from '../../../functions/routes/cors.ts';
 import type { RunningService } from './service.ts';
 
 export interface S3Options {
@@ -10,16 +11,30 @@ export interface S3Options {
   /** Folder for objects; a throw-away temp folder when absent (tests). */
   readonly dataDir?: string;
   readonly buckets: readonly string[];
+  /** Origins whose pages may PUT and GET presigned URLs from the browser (the local web server). */
+  readonly uploadOrigins?: readonly string[];
+}
+
+/** The buckets' CORS configuration, in the XML that S3's PutBucketCors takes (and s3rver reads). */
+export function corsConfiguration(origins: readonly string[]): string {
+  const rule = [
+    ...origins.map((origin) => `<AllowedOrigin>${origin}</AllowedOrigin>`),
+    ...BROWSER_UPLOAD_CORS.methods.map((method) => `<AllowedMethod>${method}</AllowedMethod>`),
+    ...BROWSER_UPLOAD_CORS.allowHeaders.map((header) => `<AllowedHeader>${header}</AllowedHeader>`),
+    `<MaxAgeSeconds>${BROWSER_UPLOAD_CORS.maxAgeSeconds}</MaxAgeSeconds>`,
+  ].join('');
+  return `<CORSConfiguration><CORSRule>${rule}</CORSRule></CORSConfiguration>`;
 }
 
 export async function startS3(options: S3Options): Promise<RunningService> {
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'voucher-s3-'));
+  const configs = options.uploadOrigins?.length ? [corsConfiguration(options.uploadOrigins)] : [];
   const server = new S3rver({
     address: '127.0.0.1',
     port: options.port,
     silent: true,
     directory: options.dataDir ?? temporary,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+    configureBuckets: options.buckets.map((name) => ({ name, configs })),
   });
   await server.run();
   return {
