@@ -19,8 +19,8 @@ import { putIf, putNew, type TransactItem } from './transactions.ts';
 
 /**
  * Counter items per campaign and kind. The writers are the stream's concurrent batches (one per stream shard
- * and parallelisation slot): ten shards make two of them rarely meet on an item, and the read sums at most
- * ten items per shop and per day.
+ * and parallelisation slot), each aggregator instance on a shard of its own choosing: ten make two of them
+ * rarely meet on an item, and the read sums at most ten items per shop and per day.
  */
 export const COUNTER_SHARDS = 10;
 

@@ -31,16 +31,6 @@ interface Pending {
   readonly effect: ChangeEffect;
 }
 
-/** FNV-1a: the counter shard of a transaction, spread evenly by its first change's id. */
-function shardOf(changeId: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < changeId.length; index += 1) {
-    hash ^= changeId.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % COUNTER_SHARDS;
-}
-
 /** Every item a change writes, named so that the same item has the same name. */
 function itemsOf({ change, effect }: Pending): string[] {
   return [
@@ -70,8 +60,22 @@ function nextChunk(pending: readonly Pending[]): Pending[] {
   return chunk;
 }
 
-export function createDashboardAggregator(deps: { table: TableContext; now: () => Date }) {
+export interface AggregatorDependencies {
+  readonly table: TableContext;
+  readonly now: () => Date;
+  /**
+   * The counter shard this aggregator writes. One per instance (a Lambda container handles one batch at a
+   * time): concurrent batches run in different containers, which rarely pick the same shard, and the
+   * dashboard reads only the shards that were ever written.
+   * @default a random shard
+   */
+  readonly shard?: number;
+}
+
+export function createDashboardAggregator(deps: AggregatorDependencies) {
   const store = createDashboardStore(deps.table);
+  const shard = deps.shard ?? Math.floor(Math.random() * COUNTER_SHARDS);
+  if (!Number.isInteger(shard) || shard < 0 || shard >= COUNTER_SHARDS) throw new Error(`No counter shard ${shard}`);
 
   /** The transaction that counts `chunk` on the households as read, and the households it leaves. */
   const countChunk = (chunk: readonly Pending[], households: ReadonlyMap<string, StoredHousehold>) => {
@@ -83,9 +87,6 @@ export function createDashboardAggregator(deps: { table: TableContext; now: () =
         return read.usage;
       },
     );
-    const first = chunk[0];
-    if (!first) throw new Error('empty chunk');
-    const shard = shardOf(first.change.id);
     const now = deps.now();
     const counters = [
       ...[...counted.totals].map(([campaignId, delta]) =>

@@ -44,7 +44,8 @@ export interface HotVoucherFigures {
 
 const SHOPS = 16;
 
-async function setUp(target: BenchTarget, voucherCount: number) {
+/** A campaign, its shops (with merchant tokens) and `voucherCount` issued vouchers, with their codes. */
+export async function setUpRedemptions(target: BenchTarget, voucherCount: number) {
   const { doc } = createDynamoDbClients({ region: 'eu-west-1', endpoints: target.endpoints });
   const table: TableContext = { doc, tableName: target.tableName };
   const codeKey = Buffer.from(target.codeKeyBase64, 'base64');
@@ -103,7 +104,7 @@ export async function benchRedemption(target: BenchTarget): Promise<{ rows: Late
     [8, 600],
     [32, 1200],
   ] as const;
-  const { table, codeKey, campaign, shops, vouchers } = await setUp(target, 400);
+  const { table, codeKey, campaign, shops, vouchers } = await setUpRedemptions(target, 400);
   const rows: LatencyRow[] = [];
   let cursor = 0;
   const nextVoucher = () => {
@@ -167,7 +168,7 @@ export async function benchRedemption(target: BenchTarget): Promise<{ rows: Late
 }
 
 /** The very items the redemption use case writes (ledger-store's redeemItems), for one cent. */
-function rawRedemptionItems(
+export function rawRedemptionItems(
   table: TableContext,
   campaign: Campaign,
   merchantId: string,

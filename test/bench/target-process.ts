@@ -2,10 +2,13 @@
  * The local target in a process of its own for the benchmarks, so the load generator and the gateway do
  * not share one event loop (as with `npm start`). Prints one JSON line with what the bench needs to
  * create its data directly (DynamoDB endpoint, code key, identity folder), then runs until killed.
+ * Takes commands on stdin, one a line, each answered `ok <command>` once done: `streams pause`,
+ * `streams resume`, `streams idle` (the dashboard's aggregator off, on, caught up).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { voucherCodeKey } from '../../functions/runtime/code-key.ts';
 import type { RunningEndpoints } from '../../infra/local/resources.ts';
 import { startLocalTarget } from '../../infra/local/target.ts';
@@ -30,6 +33,16 @@ const info: BenchTarget = {
   codeKeyBase64: (await voucherCodeKey()).toString('base64'),
 };
 console.log(JSON.stringify(info));
+const commands: Record<string, () => Promise<void> | void> = {
+  'streams pause': () => target.streams?.pause(),
+  'streams resume': () => target.streams?.resume(),
+  'streams idle': () => target.streamsIdle(),
+};
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const command = commands[line.trim()];
+  if (!command) return console.log(`unknown ${line.trim()}`);
+  void Promise.resolve(command()).then(() => console.log(`ok ${line.trim()}`));
+});
 const stop = () => void target.stop().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
