@@ -62,11 +62,16 @@ export async function startDynamoDb(options: DynamoDbOptions): Promise<RunningSe
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localDynamoDbClient(endpoint);
   try {
-    await waitUntil('DynamoDB Local', async () => {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output}`);
-      await client.send(new ListTablesCommand({}));
-      return true;
-    });
+    await waitUntil(
+      'DynamoDB Local',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output}`);
+        await client.send(new ListTablesCommand({}));
+        return true;
+      },
+      // A JVM start: a few seconds on an idle machine, far more on a loaded CI runner.
+      90_000,
+    );
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
