@@ -63,7 +63,8 @@ const TOP_SHOPS = 8;
 /** The burn-down's x axis: at most this many days (a longer campaign is shown from its start anyway). */
 const MAX_DAYS = 400;
 
-const euroTicks = (kit: ChartKit) => (value: string | number) => kit.euros(Math.round(Number(value)) * 100);
+/** Axis ticks in whole euros (`550 000 €`): cents on an axis are noise. */
+const euroTicks = (kit: ChartKit) => (value: string | number) => `${kit.count(Math.round(Number(value)))}\u00a0€`;
 
 function canvas(id: string): HTMLCanvasElement {
   const found = document.getElementById(id);
@@ -96,13 +97,19 @@ export function createDashboardCharts(kit: ChartKit): DashboardCharts {
 
   const perDay = new Chart(canvas('chart-days'), {
     type: 'bar',
-    data: { labels: [], datasets: [{ label: t('chart.perDay.series'), data: [], backgroundColor: ACCENT }] },
+    data: {
+      labels: [],
+      datasets: [{ label: t('chart.perDay.series'), data: [], backgroundColor: ACCENT, maxBarThickness: 48 }],
+    },
     options: { scales: { y: euroAxis }, plugins: { legend: { display: false }, tooltip: euroTooltip } },
   } as ChartConfiguration<'bar'>);
 
   const shops = new Chart(canvas('chart-shops'), {
     type: 'bar',
-    data: { labels: [], datasets: [{ label: t('chart.shops.series'), data: [], backgroundColor: GREEN }] },
+    data: {
+      labels: [],
+      datasets: [{ label: t('chart.shops.series'), data: [], backgroundColor: GREEN, maxBarThickness: 32 }],
+    },
     options: {
       indexAxis: 'y',
       scales: { x: euroAxis },
@@ -130,7 +137,9 @@ export function createDashboardCharts(kit: ChartKit): DashboardCharts {
           borderColor: ACCENT,
           backgroundColor: 'rgba(31,59,90,0.12)',
           fill: true,
-          pointRadius: 0,
+          borderWidth: 3,
+          // Visible even on the campaign's first day, when the line is a single point.
+          pointRadius: 3,
         },
         { label: t('chart.burn.even'), data: [], borderColor: GREY, borderDash: [6, 4], pointRadius: 0 },
       ],
