@@ -98,6 +98,7 @@ Voucher platform: ${DEMO_TOWN_NAME}, running locally (${firstStart ? 'new demo d
 
   Public shop list   ${target.webUrl}/
   Merchant scanner   ${target.webUrl}/scanner/
+  Staff admin page   ${target.webUrl}/admin/   (sign in as admin, agent (staff) or finance below)
   API                ${target.apiUrl}   (OpenAPI: ${target.apiUrl}/openapi.json)
   Mail viewer        ${target.mailUrl}/   (settlement reports, remittance advices, reminders)
   Settlement         daily at 02:00 Brussels while this runs, or now: POST ${target.apiUrl}/settlement-runs as finance
