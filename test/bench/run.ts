@@ -7,6 +7,8 @@
  *   register    register import parse + validate + eligibility rows/s and peak memory (100,000 rows)
  *   issuance    issuance vouchers/s against DynamoDB Local (one run, two at once) beside raw writes
  *   scanner     the scanner page's initial JS and transfer (gzip), load to decoded QR to shown balance
+ *   admin       POST /merchant/redemptions with the dashboard's aggregator running vs paused (same target), its
+ *               catch-up on a backlog, GET /campaigns/{id}/dashboard over 100,000 redemptions (`--redemptions`)
  *   settlement  a run over 100,000 redemptions from 300 shops (and a quarter of them) beside the raw floor of
  *               its writes, with the handlers' peak memory; `--redemptions 10000 --shops 100` for a quick look
  */
@@ -14,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchAdmin, printAdmin } from './admin.ts';
 import { startBenchTarget } from './bench-target.ts';
 import { measureRoute } from './http-latency.ts';
 import { benchIssuance, printIssuance } from './issuance.ts';
@@ -139,6 +142,10 @@ async function settlement(options: SectionOptions): Promise<void> {
   );
 }
 
+async function admin(options: SectionOptions): Promise<void> {
+  printAdmin(await benchAdmin({ redemptions: Number(options.redemptions ?? 100_000) }));
+}
+
 /** Options of the sections that take any (`--redemptions 10000`). */
 interface SectionOptions {
   readonly redemptions?: string;
@@ -153,6 +160,7 @@ const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
   issuance,
   scanner,
   settlement,
+  admin,
 };
 
 async function main(): Promise<void> {
