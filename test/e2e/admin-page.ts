@@ -29,12 +29,18 @@ export async function deskPage(browser: Browser): Promise<AdminPage> {
   return { page, cspViolations };
 }
 
+/**
+ * expect.poll with a deadline for a page that waits on the API: the tests share two cores with the whole
+ * local target (and, on a developer's machine, with other test runs), so an answer may take seconds.
+ */
+export const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
+
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).filter({ visible: true });
 
 export async function expectScreen(page: Page, title: string): Promise<void> {
-  await expect.poll(() => heading(page).textContent(), { timeout: 15_000 }).toBe(title);
+  await poll(() => heading(page).textContent()).toBe(title);
   // Each new screen moves the focus to its heading (or to the field it asks for next).
-  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^(H1|H2|TEXTAREA|INPUT)$/);
+  await poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^(H1|H2|TEXTAREA|INPUT)$/);
 }
 
 export async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
