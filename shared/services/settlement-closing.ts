@@ -3,10 +3,13 @@
  * into its settlement, a transaction of up to 99 purchases at a time, each marked as it is counted.
  */
 import { createMerchantStore } from '../data/merchant-store.ts';
-import { REDEMPTIONS_PER_TRANSACTION, type SettlementStore } from '../data/settlement-store.ts';
+import {
+  REDEMPTIONS_PER_TRANSACTION,
+  type SettlementStore,
+  type UnsettledRedemption,
+} from '../data/settlement-store.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { newId } from '../ids.ts';
-import type { Redemption } from '../ledger/redemption.ts';
 import { structuredCommunicationFor } from '../payments/structured-communication.ts';
 import type { Creditor, WaitingShop } from '../settlement/settlement.ts';
 import { defaultCutoff, isAbandoned, type SettlementRun, settlementIdFor } from '../settlement/settlement-run.ts';
@@ -124,13 +127,18 @@ export function createSettlementClosing(deps: SettlementDependencies) {
       }
 
       const ref = { settlementId, runId, merchantId, runCreatedAt: run.createdAt };
-      for (;;) {
+      // Forward from the page just settled, never again from the start: in AWS the index lags the table, so
+      // a query from the start could still list what was just marked (its transaction refused, re-read,
+      // round again until the index caught up). A purchase missed by a lagging page waits for the next run.
+      let next: Record<string, unknown> | undefined;
+      do {
         if (remainingMs() < 30_000) return { merchantId, done: false };
-        const page = await runs.unsettledPage(merchantId, run.cutoff, REDEMPTIONS_PER_TRANSACTION);
-        if (page.redemptions.length === 0) break;
-        const closed = await addAll(ref, page.redemptions, run.cutoff);
-        if (closed) return { merchantId, done: true, settlementId };
-      }
+        const page = await runs.unsettledPage(merchantId, run.cutoff, REDEMPTIONS_PER_TRANSACTION, next);
+        if (page.redemptions.length > 0 && (await addAll(ref, page.redemptions, run.cutoff))) {
+          return { merchantId, done: true, settlementId };
+        }
+        next = page.nextKey;
+      } while (next);
 
       const settlement = await runs.getSettlement(settlementId);
       if (!settlement) return { merchantId, done: true };
@@ -172,10 +180,10 @@ export function createSettlementClosing(deps: SettlementDependencies) {
    */
   async function addAll(
     ref: Parameters<typeof runs.addToSettlement>[0],
-    page: readonly Redemption[],
+    page: readonly UnsettledRedemption[],
     cutoff: string,
   ): Promise<boolean> {
-    let pending = page;
+    let pending: readonly UnsettledRedemption[] = page;
     while (pending.length > 0) {
       const outcome = await runs.addToSettlement(ref, pending);
       if (outcome.committed) return false;
