@@ -1,6 +1,7 @@
 /**
- * The local target's schedules: the daily jobs of the job table (the purge at 03:30 Brussels), and a schedule
- * fired by the real timer through the local Lambda endpoint with the async Invoke EventBridge Scheduler makes.
+ * The local target's schedules: the daily jobs of the job table (the purge at 03:30 Brussels), the daily
+ * settlement run (02:00), and a schedule fired by the real timer through the local Lambda endpoint with the
+ * async Invoke EventBridge Scheduler makes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { dailyJobSchedules, localSchedules } from '../../infra/local/local-schedules.ts';
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('local schedules', () => {
-  it('schedule the purge job daily at 03:30, as the stack does', () => {
+  it('schedule the purge job daily at 03:30 and the settlement run at 02:00, as the stack does', () => {
     const targets = {
       lambda: createLambdaClient({ region: 'eu-west-1', endpoints: { lambda: 'http://127.0.0.1:1' } }),
       sfn: createSfnClient({ region: 'eu-west-1', endpoints: { sfn: 'http://127.0.0.1:1' } }),
@@ -28,6 +29,7 @@ describe('local schedules', () => {
     );
     expect(localSchedules(targets).map(({ name, dailyAt }) => ({ name, dailyAt }))).toEqual([
       { name: 'purgePersonalData', dailyAt: { hour: 3, minute: 30 } },
+      { name: 'settlement', dailyAt: { hour: 2, minute: 0 } },
     ]);
   });
 
