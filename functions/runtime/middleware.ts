@@ -177,20 +177,31 @@ function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new DomainError('MALFORMED_JSON', `The body is not valid JSON: ${(error as Error).message}`);
+  } catch {
+    // Not the parser's message: it quotes the body, which may hold a code, a national number or a password
+    // that the answer (and any log of it) must not repeat.
+    throw new DomainError('MALFORMED_JSON', 'The body is not valid JSON: check its quotes, commas and brackets.');
   }
 }
+
+const MAX_KEY_SHOWN = 64;
 
 function validate(where: 'path' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown {
   if (!schema) return value;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({
-    location: where,
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  const errors = result.error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // One entry per unknown key, named (shortened: the name is the caller's text), so the caller sees which.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        location: where,
+        path: [...path, key.slice(0, MAX_KEY_SHOWN)].join('.'),
+        message: 'unknown field: remove it (or check its spelling)',
+      }));
+    }
+    return [{ location: where, path: path.join('.'), message: issue.message }];
+  });
   const summary = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
   throw new DomainError('VALIDATION_FAILED', `Invalid ${where}: ${summary}`, { errors });
 }

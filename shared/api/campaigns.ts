@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CampaignInputSchema } from '../campaigns/campaign.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 
-export const CampaignIdParamsSchema = z.object({
+export const CampaignIdParamsSchema = z.strictObject({
   campaignId: z
     .string()
     .regex(/^[A-Za-z0-9-]{3,64}$/, 'a campaign id is 3 to 64 letters, digits or dashes')
@@ -24,10 +24,10 @@ export const CampaignSchema = z
 export const CampaignListSchema = z.object({ items: z.array(CampaignSchema) }).meta({ id: 'CampaignList' });
 
 export const ExtendCampaignBodySchema = z
-  .object({ endDate: CalendarDateSchema })
+  .strictObject({ endDate: CalendarDateSchema })
   .meta({ id: 'ExtendCampaign', description: 'A later end date; vouchers follow it without new letters.' });
 
-export const VoucherIdParamsSchema = z.object({
+export const VoucherIdParamsSchema = z.strictObject({
   voucherId: z.string().regex(/^v[0-9a-v]{32}$/, 'not a voucher id'),
 });
 

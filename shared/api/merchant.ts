@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 
-export const VoucherCodeParamsSchema = z.object({
+export const VoucherCodeParamsSchema = z.strictObject({
   code: z.string().min(1).max(512).meta({
     description: 'The printed code (any case, with or without separators) or the QR payload URL, URL-encoded.',
   }),
@@ -20,7 +20,7 @@ export const VoucherBalanceSchema = z
 export type VoucherBalance = z.infer<typeof VoucherBalanceSchema>;
 
 export const RedeemBodySchema = z
-  .object({
+  .strictObject({
     code: z.string().min(1).max(512),
     // Any number here: the amount rules answer 422 AMOUNT_INVALID, which the scanner explains to the shopkeeper.
     amountCents: z.number(),
@@ -41,7 +41,7 @@ export const RedemptionAnswerSchema = z
   .meta({ id: 'Redemption' });
 export type RedemptionAnswer = z.infer<typeof RedemptionAnswerSchema>;
 
-export const RedemptionIdParamsSchema = z.object({
+export const RedemptionIdParamsSchema = z.strictObject({
   redemptionId: z.string().regex(/^R[0-9A-Z]{16}$/, 'not a redemption id'),
 });
 
@@ -57,7 +57,7 @@ export const ReversalAnswerSchema = z
 export type ReversalAnswer = z.infer<typeof ReversalAnswerSchema>;
 
 export const RedemptionRangeQuerySchema = z
-  .object({
+  .strictObject({
     from: CalendarDateSchema.optional(),
     to: CalendarDateSchema.optional(),
   })

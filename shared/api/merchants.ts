@@ -9,21 +9,22 @@ const MerchantIdSchema = z
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'a shop id is 1 to 64 letters, digits or dashes')
   .meta({ description: 'Shop id' });
 
-export const MerchantIdParamsSchema = z.object({ merchantId: MerchantIdSchema });
+export const MerchantIdParamsSchema = z.strictObject({ merchantId: MerchantIdSchema });
 
 export const EnrolmentParamsSchema = CampaignIdParamsSchema.extend({ merchantId: MerchantIdSchema });
 
 /** The contract's `{ street, postcode, city }`, plus the house number and box when given apart. */
-export const MerchantAddressSchema = z
-  .object({
-    street: z.string().trim().min(1).max(120),
-    number: z.string().trim().min(1).max(12).optional(),
-    box: z.string().trim().min(1).max(12).optional(),
-    postcode: z.string().regex(/^\d{4}$/, 'a Belgian postcode has four digits'),
-    city: z.string().trim().min(1).max(80),
-  })
-  .meta({ id: 'MerchantAddress' });
+const merchantAddressShape = {
+  street: z.string().trim().min(1).max(120),
+  number: z.string().trim().min(1).max(12).optional(),
+  box: z.string().trim().min(1).max(12).optional(),
+  postcode: z.string().regex(/^\d{4}$/, 'a Belgian postcode has four digits'),
+  city: z.string().trim().min(1).max(80),
+};
+export const MerchantAddressSchema = z.object(merchantAddressShape).meta({ id: 'MerchantAddress' });
 export type MerchantAddress = z.output<typeof MerchantAddressSchema>;
+/** The same address in a request: a key it does not know is refused, not dropped. */
+const MerchantAddressInputSchema = z.strictObject(merchantAddressShape).meta({ id: 'MerchantAddressInput' });
 
 // Bank and company details are taken as typed (spaces, dots, lower case) and checked by the service, which
 // answers 422 with a code of its own (IBAN_INVALID, BIC_INVALID, ENTERPRISE_NUMBER_INVALID) saying what is wrong.
@@ -44,9 +45,9 @@ const NameSchema = z.string().trim().min(1).max(120).meta({ description: 'Legal 
 const EmailSchema = z.email().max(254).meta({ description: 'Where settlement reports and remittance advice go' });
 
 export const CreateMerchantBodySchema = z
-  .object({
+  .strictObject({
     name: NameSchema,
-    address: MerchantAddressSchema,
+    address: MerchantAddressInputSchema,
     email: EmailSchema,
     category: MerchantCategorySchema.default('other'),
     iban: IbanInputSchema.optional().meta({
@@ -62,7 +63,7 @@ export type CreateMerchantBody = z.output<typeof CreateMerchantBodySchema>;
 export const UpdateMerchantBodySchema = z
   .strictObject({
     name: NameSchema.optional(),
-    address: MerchantAddressSchema.optional().meta({ description: 'Replaces the whole address' }),
+    address: MerchantAddressInputSchema.optional().meta({ description: 'Replaces the whole address' }),
     email: EmailSchema.optional(),
     category: MerchantCategorySchema.optional(),
     iban: z

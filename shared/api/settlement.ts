@@ -4,7 +4,7 @@ import { SETTLEMENT_RUN_STATUSES } from '../settlement/settlement.ts';
 import { SETTLEMENT_FILE_KINDS } from '../settlement/settlement-run.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 
-export const SettlementRunParamsSchema = z.object({
+export const SettlementRunParamsSchema = z.strictObject({
   runId: z.string().regex(/^P[0-9A-Z]{16}$/, 'not a settlement run id'),
 });
 
@@ -13,7 +13,7 @@ export const SettlementFileParamsSchema = SettlementRunParamsSchema.extend({
 });
 
 export const StartSettlementRunBodySchema = z
-  .object({
+  .strictObject({
     cutoff: z.iso.datetime({ offset: true }).optional().meta({
       description:
         'Settle purchases made strictly before this instant (ISO 8601 with offset, now or earlier). Default: the end of the previous Brussels day.',

@@ -5,7 +5,7 @@ import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
 
 export const VoucherLookupBodySchema = z
-  .object({
+  .strictObject({
     code: z.string().min(1).max(512).meta({
       description: 'The printed code or the QR payload: in the body, so that no code reaches an access log',
     }),
@@ -41,7 +41,7 @@ export const HouseholdParamsSchema = CampaignIdParamsSchema.extend({
 });
 
 export const HouseholdViewBodySchema = z
-  .object({
+  .strictObject({
     reason: z.string().trim().min(10, 'say why you need to see who lives there (10 characters at least)').max(500),
   })
   .meta({ id: 'HouseholdViewRequest' });
@@ -63,7 +63,7 @@ export const HouseholdSchema = z
   })
   .meta({ id: 'Household' });
 
-export const AuditQuerySchema = z.object({
+export const AuditQuerySchema = z.strictObject({
   day: CalendarDateSchema.optional(),
   entityType: z
     .enum(['voucher', 'campaign', 'import', 'issuanceRun', 'application', 'merchant', 'settlementRun', 'household'])

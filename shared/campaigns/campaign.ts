@@ -12,8 +12,9 @@ const ageBandShape = {
 };
 const bandInOrder = (band: { minAge: number; maxAge: number }) => band.minAge <= band.maxAge;
 
+// Strict (here and below): the campaign's input is a request body; a key it does not know is refused.
 const AgeBandSchema = z
-  .object(ageBandShape)
+  .strictObject(ageBandShape)
   .refine(bandInOrder, { message: 'minAge must not exceed maxAge' })
   .meta({ id: 'AgeBand', description: 'Ages in whole years on the reference date, both ends included.' });
 
@@ -26,7 +27,7 @@ export const SchoolYearSchema = z
   });
 
 const ApplicationBandSchema = z
-  .object({
+  .strictObject({
     ...ageBandShape,
     /** The school year the proof of enrolment must cover (shown to applicants and to the staff who review). */
     schoolYear: SchoolYearSchema.optional(),
@@ -38,7 +39,7 @@ const ApplicationBandSchema = z
   });
 
 export const EligibilitySchema = z
-  .object({
+  .strictObject({
     /** Eligible at once, from the population register. */
     automatic: AgeBandSchema,
     /** Eligible only with an approved application (e.g. proof of school enrolment). */
@@ -57,7 +58,7 @@ export const RETENTION_DAYS_AFTER_END = 90;
 export const LETTER_RETENTION_DAYS = 60;
 
 export const CampaignInputSchema = z
-  .object({
+  .strictObject({
     name: z.string().trim().min(1).max(120),
     faceValueCents: z.int().positive().max(100_000_00),
     budgetCents: z.int().positive().max(Number.MAX_SAFE_INTEGER),
