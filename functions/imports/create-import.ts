@@ -7,6 +7,6 @@ import { importServiceFromEnvironment } from './import-service.ts';
 const imports = importServiceFromEnvironment({ startsJobs: false });
 const route = ROUTES.createImport;
 
-export const handler = httpHandler(route, async ({ params, principal, correlationId }) =>
-  imports.create(params.campaignId, actorOf(principal, route.access), correlationId),
+export const handler = httpHandler(route, async ({ params, body, principal, correlationId }) =>
+  imports.create(params.campaignId, actorOf(principal, route.access), correlationId, body?.bytes),
 );

@@ -2,6 +2,7 @@
 import { CampaignIdParamsSchema } from '../../shared/api/campaigns.ts';
 import {
   CreatedImportSchema,
+  CreateImportBodySchema,
   ImportAcceptedSchema,
   ImportParamsSchema,
   ImportStatusSchema,
@@ -18,8 +19,9 @@ export const importRoutes = {
     summary: 'A new register import and a presigned URL to upload the register file to',
     tag: 'imports',
     params: CampaignIdParamsSchema,
+    body: CreateImportBodySchema,
     success: { status: 201, description: 'The import, waiting for its file', schema: CreatedImportSchema },
-    errors: ['CAMPAIGN_NOT_FOUND'],
+    errors: ['CAMPAIGN_NOT_FOUND', 'UPLOAD_TOO_LARGE'],
     // Presigning a PUT needs no call to S3, but the URL only works with the signer's s3:PutObject.
     permissions: { table: 'readWrite', buckets: { documents: 'readWrite' } },
   }),

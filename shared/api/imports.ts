@@ -1,11 +1,21 @@
 /** Schemas of the register import routes (staff). */
 import { z } from 'zod';
-import { IMPORT_STATUSES } from '../imports/register-import.ts';
+import { IMPORT_STATUSES, MAX_REGISTER_BYTES } from '../imports/register-import.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
 
 export const ImportParamsSchema = CampaignIdParamsSchema.extend({
   importId: z.string().regex(/^I[0-9A-Z]{16}$/, 'not an import id'),
 });
+
+export const CreateImportBodySchema = z
+  .strictObject({
+    bytes: z.int().min(1).max(MAX_REGISTER_BYTES).optional().meta({
+      description:
+        'Exact size of the file to upload. Given, the upload URL is signed for that length (at most maxBytes) and S3 refuses any other; without it, the size is checked only when processing is asked for.',
+    }),
+  })
+  .optional()
+  .meta({ id: 'CreateImport' });
 
 const UploadSlotShape = {
   uploadUrl: z.url().meta({ description: 'Presigned PUT: send the file as the body, with uploadHeaders' }),

@@ -78,8 +78,19 @@ export function createImportService(deps: ImportServiceDependencies) {
   });
 
   return {
-    /** A new import and the URL to upload the register file to (valid 15 minutes). */
-    async create(campaignId: string, actor: Actor, requestId: string) {
+    /**
+     * A new import and the URL to upload the register file to (valid 15 minutes). Given the file's size, the
+     * URL is signed for exactly that length (never above MAX_REGISTER_BYTES), so S3 itself refuses a bigger
+     * body; without it, `process` refuses an oversized file after the fact.
+     */
+    async create(campaignId: string, actor: Actor, requestId: string, bytes?: number) {
+      if (bytes !== undefined && (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_REGISTER_BYTES)) {
+        throw new DomainError(
+          'UPLOAD_TOO_LARGE',
+          `A register export is accepted up to ${MAX_REGISTER_BYTES} bytes; this one would have ${bytes}.`,
+          { maxBytes: MAX_REGISTER_BYTES },
+        );
+      }
       if (!(await campaigns.get(campaignId))) {
         throw new DomainError('CAMPAIGN_NOT_FOUND', `There is no campaign ${campaignId}.`);
       }
@@ -98,6 +109,7 @@ export function createImportService(deps: ImportServiceDependencies) {
       });
       const uploadUrl = await deps.documents.uploadUrl(job.objectKey, {
         contentType: REGISTER_CONTENT_TYPE,
+        ...(bytes === undefined ? {} : { contentLength: bytes }),
         expiresInSeconds: UPLOAD_URL_SECONDS,
       });
       return {

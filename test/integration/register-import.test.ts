@@ -213,6 +213,39 @@ describe('register import', () => {
     expect((await fetch(created.body.uploadUrl.replace(/\?.*$/, ''))).status).not.toBe(200);
   });
 
+  it('signs the upload URL for the size announced: S3 refuses a longer body, and a size over the limit is refused', async () => {
+    const { campaignId } = await createCampaign();
+    const token = await tokenFor('staff');
+    const bytes = registerFile([registerLine({ birthDate: '2014-01-02', sequence: 8 })]);
+    const created = await api<{ importId: string; uploadUrl: string; uploadHeaders: Record<string, string> }>(
+      `/campaigns/${campaignId}/imports`,
+      { method: 'POST', token, body: { bytes: bytes.length } },
+    );
+    expect(created.status).toBe(201);
+    expect(new URL(created.body.uploadUrl).searchParams.get('X-Amz-SignedHeaders')).toContain('content-length');
+    const padded = Buffer.concat([Buffer.from(bytes), Buffer.alloc(1024, 0x20)]);
+    const refused = await fetch(created.body.uploadUrl, {
+      method: 'PUT',
+      headers: created.body.uploadHeaders,
+      body: padded,
+    });
+    expect(refused.ok).toBe(false);
+    const accepted = await fetch(created.body.uploadUrl, {
+      method: 'PUT',
+      headers: created.body.uploadHeaders,
+      body: Buffer.from(bytes),
+    });
+    expect(accepted.status).toBe(200);
+
+    const tooBig = await api<{ code: string }>(`/campaigns/${campaignId}/imports`, {
+      method: 'POST',
+      token,
+      body: { bytes: 200 * 1024 * 1024 + 1 },
+    });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('knows no import of another campaign, and is for staff only', async () => {
     const { campaignId } = await createCampaign();
     const other = await createCampaign();

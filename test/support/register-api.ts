@@ -73,7 +73,7 @@ export async function startImport(campaignId: string, bytes: Uint8Array): Promis
   const token = await tokenFor('staff');
   const created = await api<{ importId: string; uploadUrl: string; uploadHeaders: Record<string, string> }>(
     `/campaigns/${campaignId}/imports`,
-    { method: 'POST', token },
+    { method: 'POST', token, body: { bytes: bytes.length } },
   );
   if (created.status !== 201) throw new Error(`import not created: ${created.status} ${JSON.stringify(created.body)}`);
   const upload = await fetch(created.body.uploadUrl, {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { BROWSER_UPLOAD_CORS } from '../../../functions/routes/cors.ts';
+import { presignedUploadCheck } from './s3-presigned-uploads.ts';
 import type { RunningService } from './service.ts';
 
 export interface S3Options {
@@ -36,6 +37,12 @@ export async function startS3(options: S3Options): Promise<RunningService> {
     directory: options.dataDir ?? temporary,
     configureBuckets: options.buckets.map((name) => ({ name, configs })),
   });
+  // Right after s3rver's logger, before its routes: a presigned PUT is checked as S3 checks it.
+  (server as unknown as { middleware: unknown[] }).middleware.splice(
+    1,
+    0,
+    presignedUploadCheck(`http://127.0.0.1:${options.port}`),
+  );
   await server.run();
   return {
     endpoint: `http://127.0.0.1:${options.port}`,
