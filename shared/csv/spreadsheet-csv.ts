@@ -6,14 +6,21 @@
 export const CSV_BOM = '\uFEFF';
 
 const NEEDS_QUOTES = /[;"\r\n]/;
-// OWASP CSV injection: a cell starting with one of these is run as a formula by Excel or LibreOffice.
+// OWASP CSV injection: a cell starting with one of these is run as a formula by Excel or LibreOffice
+// (a leading tab or carriage return is skipped by the spreadsheet, and what follows it is run).
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text that a spreadsheet would run as a formula, with a leading `'` (shown as text, never run). Numbers are
+ * never formulas (a negative amount stays a number): only text goes through here.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
 
 /** One cell, quoted when needed. Text that a spreadsheet would run as a formula gets a leading `'`. */
 export function csvCell(value: string | number): string {
-  const text = String(value);
-  // Numbers are never formulas (a negative amount stays a number); only text is neutralised.
-  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'string' ? neutraliseFormula(value) : String(value);
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -27,6 +27,20 @@ describe('print manifest CSV', () => {
     );
   });
 
+  it('neutralises a locality a spreadsheet would run as a formula, a leading tab or carriage return included', () => {
+    const risky = ['=HYPERLINK("http://x")', '\t=1+1', '\r=1+1', '+32', '@SUM(A1)'];
+    const members = risky.map((locality, index) =>
+      letter('Ana', `Nom${index}`, 'beneficiary', `R${index}`, { ...address('Rue Haute', String(index)), locality }),
+    );
+    const [batch] = splitIntoBatches(groupIntoEnvelopes(members), { pagesPerLetter: 1 });
+    if (!batch) throw new Error('no batch');
+    const csv = printManifestCsv(batch.envelopes, batch.summary);
+    for (const locality of risky) {
+      const quoted = `"'${locality.replaceAll('"', '""')}"`;
+      expect(csv.includes(`,'${locality}\r\n`) || csv.includes(`,${quoted}\r\n`), JSON.stringify(locality)).toBe(true);
+    }
+  });
+
   it('holds no code, no name and no voucher reference', () => {
     const [batch] = splitIntoBatches(envelopes, { pagesPerLetter: 1 });
     if (!batch) throw new Error('no batch');
