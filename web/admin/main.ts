@@ -7,7 +7,7 @@ import type { Role } from '../../shared/auth/roles.ts';
 import { brusselsDateOf } from '../../shared/time/calendar-date.ts';
 import { ApiError } from '../lib/api-client.ts';
 import { Session } from '../lib/auth/session.ts';
-import { preferredLanguage } from '../lib/i18n/index.ts';
+import { chooseLanguage } from '../lib/i18n/language.ts';
 import { adminApi, type Campaign } from './admin-api.ts';
 import { setupApplications } from './applications.ts';
 import { setupAudit } from './audit.ts';
@@ -155,7 +155,7 @@ byId('sign-out').addEventListener('click', () => {
   signIn.open('signin.signedOut');
 });
 
-document.documentElement.lang = preferredLanguage(LANGUAGES);
+chooseLanguage(LANGUAGES);
 translatePage();
 document.title = t('app.title');
 if (session.signedIn) void start();

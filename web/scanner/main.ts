@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../lib/api-client.ts';
 import { Session } from '../lib/auth/session.ts';
-import { preferredLanguage } from '../lib/i18n/index.ts';
+import { chooseLanguage } from '../lib/i18n/language.ts';
 import { setupCharge } from './charge.ts';
 import { byId, show, translatePage } from './dom.ts';
 import { LANGUAGES, t } from './i18n/index.ts';
@@ -89,7 +89,7 @@ byId('sign-out').addEventListener('click', () => {
   signIn.open('signin.signedOut');
 });
 
-document.documentElement.lang = preferredLanguage(LANGUAGES);
+chooseLanguage(LANGUAGES);
 translatePage();
 document.title = t('app.title');
 if (session.signedIn) start();

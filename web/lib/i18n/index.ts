@@ -7,16 +7,7 @@ import { type Catalogue, fr, type MessageKey } from './fr.ts';
 
 export type Values = Readonly<Record<string, string | number>>;
 
-/**
- * The language to show, among those a page has catalogues for: the first of the phone's languages that is
- * available, else the page's own (`<html lang>`). A page sets `<html lang>` to it, for assistive tech.
- */
-export function preferredLanguage(available: readonly string[]): string {
-  const wanted = [...(navigator.languages ?? []), navigator.language].map((tag) => tag?.slice(0, 2).toLowerCase());
-  return wanted.find((language) => language && available.includes(language)) ?? pageLanguage();
-}
-
-/** The language of the page (`<html lang>`), two letters. */
+/** The language of the page (`<html lang>`, set by ./language.ts `chooseLanguage`), two letters. */
 export function pageLanguage(): string {
   return (document.documentElement.lang || 'fr').slice(0, 2);
 }
