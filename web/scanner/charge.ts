@@ -3,10 +3,10 @@
  * keypad, parsed to exact cents), a confirmation that shows the balance after, then the request, sent
  * until the server answers or the shopkeeper gives up, always with the same Idempotency-Key.
  */
-import { formatEuros, MoneyFormatError, parseEuros } from '../../shared/money/money.ts';
-import { formatFrenchDate } from '../../shared/time/calendar-date.ts';
+import { MoneyFormatError, parseEuros } from '../../shared/money/money.ts';
 import { formatCode } from '../../shared/vouchers/voucher-code.ts';
 import { ApiError } from '../lib/api-client.ts';
+import { formatAmount, formatDate } from '../lib/i18n/format.ts';
 import { GaveUpError, retryUntilAnswered } from '../lib/retry-until-answered.ts';
 import { byId, setFieldError, setMessage, show } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';
@@ -84,14 +84,14 @@ export function setupCharge(deps: {
     code = nextCode;
     voucher = nextVoucher;
     codeEnd.textContent = t('voucher.code', { end: formatCode(code).slice(-6) });
-    balance.textContent = formatEuros(nextVoucher.balanceCents);
-    validity.textContent = t('voucher.validUntil', { date: formatFrenchDate(nextVoucher.validUntil) });
+    balance.textContent = formatAmount(nextVoucher.balanceCents);
+    validity.textContent = t('voucher.validUntil', { date: formatDate(nextVoucher.validUntil) });
     const usable = nextVoucher.status === 'ACTIVE' && nextVoucher.balanceCents > 0;
     const why =
       nextVoucher.status === 'EXPIRED'
-        ? t('voucher.status.EXPIRED', { date: formatFrenchDate(nextVoucher.validUntil) })
+        ? t('voucher.status.EXPIRED', { date: formatDate(nextVoucher.validUntil) })
         : nextVoucher.status === 'NOT_YET_VALID'
-          ? t('voucher.status.NOT_YET_VALID', { date: formatFrenchDate(nextVoucher.validFrom) })
+          ? t('voucher.status.NOT_YET_VALID', { date: formatDate(nextVoucher.validFrom) })
           : nextVoucher.status !== 'ACTIVE'
             ? t(`voucher.status.${nextVoucher.status}`)
             : nextVoucher.balanceCents === 0
@@ -102,15 +102,15 @@ export function setupCharge(deps: {
     show(amountForm, usable);
     amountInput.value = '';
     setFieldError(amountInput, amountMessage, '');
-    amountHint.textContent = t('voucher.amount.hint', { balance: formatEuros(nextVoucher.balanceCents) });
+    amountHint.textContent = t('voucher.amount.hint', { balance: formatAmount(nextVoucher.balanceCents) });
     showScreen('voucher', problem ? voucherMessage : undefined);
     performance.mark('scanner:balance-shown');
   };
 
   const showConfirm = () => {
     if (!voucher) return;
-    confirmAmount.textContent = formatEuros(amountCents);
-    confirmAfter.textContent = formatEuros(voucher.balanceCents - amountCents);
+    confirmAmount.textContent = formatAmount(amountCents);
+    confirmAfter.textContent = formatAmount(voucher.balanceCents - amountCents);
     setMessage(confirmStatus, '');
     setMessage(confirmMessage, '');
     for (const [button, visible] of [
@@ -193,7 +193,7 @@ export function setupCharge(deps: {
         amountCents = parseEuros(typed);
         if (amountCents <= 0) problem = t('amount.zero');
         else if (amountCents > voucher.balanceCents) {
-          problem = t('amount.tooMuch', { balance: formatEuros(voucher.balanceCents) });
+          problem = t('amount.tooMuch', { balance: formatAmount(voucher.balanceCents) });
         }
       } catch (error) {
         if (!(error instanceof MoneyFormatError)) throw error;

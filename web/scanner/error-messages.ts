@@ -1,8 +1,7 @@
-/** Every answer the API can give the scanner, as a French sentence that says what to do next. */
+/** Every answer the API can give the scanner, as a sentence in the page's language that says what to do next. */
 import type { ErrorCode } from '../../shared/errors/domain-error.ts';
-import { formatEuros } from '../../shared/money/money.ts';
-import { formatBrusselsTime, formatFrenchDate } from '../../shared/time/calendar-date.ts';
 import { ApiError } from '../lib/api-client.ts';
+import { formatAmount, formatDate, formatTime } from '../lib/i18n/format.ts';
 import { type ScannerMessageKey, t } from './i18n/index.ts';
 
 /**
@@ -78,7 +77,7 @@ function retryAt(error: ApiError): { time: string; minutes: number } {
   const fromBody = member(error, 'retryAfterSeconds');
   const seconds = error.retryAfterSeconds ?? (typeof fromBody === 'number' ? fromBody : 60);
   return {
-    time: formatBrusselsTime(new Date(Date.now() + seconds * 1000)),
+    time: formatTime(new Date(Date.now() + seconds * 1000)),
     minutes: Math.max(1, Math.ceil(seconds / 60)),
   };
 }
@@ -90,19 +89,19 @@ export function apiErrorMessage(error: unknown): string {
     case 'INSUFFICIENT_BALANCE': {
       const balance = member(error, 'balanceCents');
       return typeof balance === 'number'
-        ? t('error.INSUFFICIENT_BALANCE', { balance: formatEuros(balance) })
+        ? t('error.INSUFFICIENT_BALANCE', { balance: formatAmount(balance) })
         : t('error.INSUFFICIENT_BALANCE.noBalance');
     }
     case 'VOUCHER_EXPIRED': {
       const date = member(error, 'validUntil');
       return typeof date === 'string'
-        ? t('error.VOUCHER_EXPIRED', { date: formatFrenchDate(date) })
+        ? t('error.VOUCHER_EXPIRED', { date: formatDate(date) })
         : t('error.VOUCHER_EXPIRED.noDate');
     }
     case 'CAMPAIGN_NOT_OPEN': {
       const date = member(error, 'validFrom');
       return typeof date === 'string'
-        ? t('error.CAMPAIGN_NOT_OPEN', { date: formatFrenchDate(date) })
+        ? t('error.CAMPAIGN_NOT_OPEN', { date: formatDate(date) })
         : t('error.CAMPAIGN_NOT_OPEN.noDate');
     }
     case 'TOO_MANY_ATTEMPTS':

@@ -5,10 +5,10 @@
  */
 import { ApiError } from '../lib/api-client.ts';
 import { Session } from '../lib/auth/session.ts';
-import { chooseLanguage } from '../lib/i18n/language.ts';
+import { chooseLanguage, mountLanguageSwitch } from '../lib/i18n/language.ts';
 import { setupCharge } from './charge.ts';
 import { byId, show, translatePage } from './dom.ts';
-import { LANGUAGES, t } from './i18n/index.ts';
+import { LANGUAGES, loadCatalogue, t } from './i18n/index.ts';
 import { merchantApi } from './merchant-api.ts';
 import { clearPending, loadPending } from './pending-redemption.ts';
 import { setupReceipt } from './receipt.ts';
@@ -89,11 +89,19 @@ byId('sign-out').addEventListener('click', () => {
   signIn.open('signin.signedOut');
 });
 
-chooseLanguage(LANGUAGES);
-translatePage();
-document.title = t('app.title');
-if (session.signedIn) start();
-else {
-  clearPending();
-  showScreen('signin');
+/** The page in the shopkeeper's language (kept from an earlier choice, else the phone's), then its first screen. */
+async function open(): Promise<void> {
+  document.documentElement.lang = await loadCatalogue(chooseLanguage(LANGUAGES));
+  translatePage();
+  document.title = t('app.title');
+  // A reload draws every text, messages included, in the new language; what must survive it does (the
+  // session, a confirmation under way), and a shop switches language once, not at each sale.
+  mountLanguageSwitch(byId('languages'), LANGUAGES, () => location.reload());
+  if (session.signedIn) start();
+  else {
+    clearPending();
+    showScreen('signin');
+  }
 }
+
+void open();

@@ -2,9 +2,8 @@
  * The receipt of a redemption (amount, balance left, time, short reference) and its cancellation while
  * the ledger allows it (within the campaign's window, before settlement), after a second, explicit tap.
  */
-import { formatEuros } from '../../shared/money/money.ts';
-import { formatBrusselsTime } from '../../shared/time/calendar-date.ts';
 import { ApiError } from '../lib/api-client.ts';
+import { formatAmount, formatTime } from '../lib/i18n/format.ts';
 import { GaveUpError, retryUntilAnswered } from '../lib/retry-until-answered.ts';
 import { byId, setMessage, show } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';
@@ -40,7 +39,7 @@ export function setupReceipt(deps: {
 
   reverseButton.addEventListener('click', () => {
     if (!receipt) return;
-    questionText.textContent = t('receipt.reverse.question', { amount: formatEuros(receipt.amountCents) });
+    questionText.textContent = t('receipt.reverse.question', { amount: formatAmount(receipt.amountCents) });
     show(question, true);
     questionText.focus();
   });
@@ -66,8 +65,8 @@ export function setupReceipt(deps: {
         setMessage(
           message,
           t('receipt.reversed', {
-            amount: formatEuros(reversal.amountCents),
-            balance: formatEuros(reversal.balanceAfterCents),
+            amount: formatAmount(reversal.amountCents),
+            balance: formatAmount(reversal.balanceAfterCents),
           }),
           'success',
         );
@@ -90,9 +89,9 @@ export function setupReceipt(deps: {
   return {
     open(answer) {
       receipt = answer;
-      amount.textContent = formatEuros(answer.amountCents);
-      balance.textContent = formatEuros(answer.balanceAfterCents);
-      time.textContent = formatBrusselsTime(answer.createdAt);
+      amount.textContent = formatAmount(answer.amountCents);
+      balance.textContent = formatAmount(answer.balanceAfterCents);
+      time.textContent = formatTime(answer.createdAt);
       reference.textContent = answer.reference;
       setMessage(message, '');
       show(question, false);

@@ -2,8 +2,8 @@
  * The "Remboursements" section of the today screen: each reimbursement by the town, newest first, with its
  * amount, status, structured communication (copyable) and number of purchases. Loaded with that screen.
  */
-import type { formatEuros } from '../../shared/money/money.ts';
-import type { brusselsDateOf, formatFrenchDate } from '../../shared/time/calendar-date.ts';
+import type { brusselsDateOf } from '../../shared/time/calendar-date.ts';
+import type { formatAmount, formatDate } from '../lib/i18n/format.ts';
 import type { byId, setMessage } from './dom.ts';
 import type { apiErrorMessage } from './error-messages.ts';
 import type { t } from './i18n/index.ts';
@@ -21,8 +21,8 @@ export interface PageKit {
   readonly byId: typeof byId;
   readonly setMessage: typeof setMessage;
   readonly apiErrorMessage: typeof apiErrorMessage;
-  readonly formatEuros: typeof formatEuros;
-  readonly formatFrenchDate: typeof formatFrenchDate;
+  readonly formatAmount: typeof formatAmount;
+  readonly formatDate: typeof formatDate;
   readonly brusselsDateOf: typeof brusselsDateOf;
 }
 
@@ -52,14 +52,12 @@ function cards(kit: PageKit) {
   const status = (settlement: Settlement): HTMLElement => {
     const line = element('p', 'payout-status');
     if (settlement.status === 'PAID' && settlement.payoutDate) {
-      line.append(
-        element('span', 'badge', t('settlements.paid', { date: kit.formatFrenchDate(settlement.payoutDate) })),
-      );
+      line.append(element('span', 'badge', t('settlements.paid', { date: kit.formatDate(settlement.payoutDate) })));
       return line;
     }
     line.append(element('span', 'badge', t('settlements.pending')));
     if (settlement.closedAt) {
-      const since = kit.formatFrenchDate(kit.brusselsDateOf(new Date(settlement.closedAt)));
+      const since = kit.formatDate(kit.brusselsDateOf(new Date(settlement.closedAt)));
       line.append(' ', element('span', 'since', t('settlements.pending.since', { date: since })));
     }
     return line;
@@ -103,7 +101,7 @@ function cards(kit: PageKit) {
       element('dd', '', String(settlement.redemptions)),
     );
     const li = element('li', `payout ${settlement.status === 'PAID' ? 'paid' : 'pending'}`);
-    li.append(element('h3', 'payout-amount', kit.formatEuros(settlement.amountCents)), status(settlement), details);
+    li.append(element('h3', 'payout-amount', kit.formatAmount(settlement.amountCents)), status(settlement), details);
     return li;
   };
 }

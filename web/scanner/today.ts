@@ -2,8 +2,8 @@
  * Today's redemptions of the shop, newest first, with the day's total (cancelled ones shown, not counted);
  * below them the town's reimbursements, whose code is fetched with the screen (./settlements.ts).
  */
-import { formatEuros } from '../../shared/money/money.ts';
-import { brusselsDateOf, formatBrusselsTime, formatFrenchDate } from '../../shared/time/calendar-date.ts';
+import { brusselsDateOf } from '../../shared/time/calendar-date.ts';
+import { formatAmount, formatDate, formatTime } from '../lib/i18n/format.ts';
 import { byId, setMessage } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';
 import { t } from './i18n/index.ts';
@@ -15,15 +15,15 @@ export interface TodayScreen {
   open(): void;
 }
 
-const kit: PageKit = { t, byId, setMessage, apiErrorMessage, formatEuros, formatFrenchDate, brusselsDateOf };
+const kit: PageKit = { t, byId, setMessage, apiErrorMessage, formatAmount, formatDate, brusselsDateOf };
 
 function row(item: MerchantRedemptionList['items'][number]): HTMLLIElement {
   const li = document.createElement('li');
   li.className = item.status === 'REVERSED' ? 'redemption reversed' : 'redemption';
   const cells: Array<[string, string]> = [
-    ['time', formatBrusselsTime(item.createdAt)],
+    ['time', formatTime(item.createdAt)],
     ['reference', item.reference],
-    ['amount', formatEuros(item.amountCents)],
+    ['amount', formatAmount(item.amountCents)],
   ];
   if (item.status === 'REVERSED') cells.push(['state', t('today.reversed')]);
   for (const [name, text] of cells) {
@@ -73,7 +73,7 @@ export function setupToday(deps: {
         .today()
         .then((answer) => {
           if (mine !== generation) return;
-          total.textContent = t('today.total', { total: formatEuros(answer.totalCents) });
+          total.textContent = t('today.total', { total: formatAmount(answer.totalCents) });
           const text =
             answer.count === 0
               ? t('today.count.zero')
