@@ -2,11 +2,16 @@
 import type { PublicMerchantList } from '../../shared/api/public.ts';
 import type { PublicMerchant } from '../../shared/merchants/merchant.ts';
 import { apiRequest } from '../lib/api-client.ts';
-import { type MessageKey, t } from '../lib/i18n/index.ts';
+import { LANGUAGES, type MessageKey, t } from '../lib/i18n/index.ts';
+import { chooseLanguage, mountLanguageSwitch, pageLocale } from '../lib/i18n/language.ts';
 
 const list = document.querySelector<HTMLUListElement>('#merchants');
 const count = document.querySelector<HTMLParagraphElement>('#count');
 const filter = document.querySelector<HTMLSelectElement>('#category-filter');
+const languages = document.querySelector<HTMLElement>('#languages');
+
+/** The shops once loaded; undefined while loading, null when the list could not be had. */
+let merchants: readonly PublicMerchant[] | null | undefined;
 
 function categoryLabel(category: string): string {
   return t(`category.${category}` as MessageKey);
@@ -23,42 +28,61 @@ function merchantCard(merchant: PublicMerchant): HTMLLIElement {
   const address = document.createElement('address');
   const { street, number, box, postcode, locality } = merchant.address;
   // Shops onboarded through the API may have the house number in `street` and none of its own.
-  address.textContent = `${street}${number ? ` ${number}` : ''}${box ? ` bte ${box}` : ''}, ${postcode} ${locality}`;
+  const boxText = box ? ` ${t('public.address.box', { box })}` : '';
+  address.textContent = `${street}${number ? ` ${number}` : ''}${boxText}, ${postcode} ${locality}`;
   item.append(name, category, address);
   return item;
 }
 
-function render(merchants: readonly PublicMerchant[], category: string): void {
-  if (!list || !count) return;
-  const shown = category ? merchants.filter((m) => m.category === category) : merchants;
-  list.replaceChildren(...shown.map(merchantCard));
-  count.textContent = shown.length > 0 ? t('public.count', { count: shown.length }) : t('public.empty');
+function countText(shown: number): string {
+  if (shown === 0) return t('public.empty');
+  return shown === 1 ? t('public.count.one') : t('public.count', { count: shown });
 }
 
-async function main(): Promise<void> {
+function renderList(category: string): void {
+  if (!list || !count || !merchants) return;
+  const shown = category ? merchants.filter((m) => m.category === category) : merchants;
+  list.replaceChildren(...shown.map(merchantCard));
+  count.textContent = countText(shown.length);
+}
+
+/** The filter's options, sorted by their label in the page's language; keeps the category chosen. */
+function renderFilter(): void {
+  if (!filter || !merchants) return;
+  const chosen = filter.value;
+  const categories = [...new Set(merchants.map((m) => m.category))].sort((a, b) =>
+    categoryLabel(a).localeCompare(categoryLabel(b), pageLocale()),
+  );
+  filter.replaceChildren(
+    new Option(t('public.filter.all'), ''),
+    ...categories.map((category) => new Option(categoryLabel(category), category, false, category === chosen)),
+  );
+}
+
+/** Every text of the page in its current language: at load, and again after a switch (no reload). */
+function render(): void {
+  document.title = t('public.documentTitle');
   document.querySelector('#title')?.replaceChildren(t('public.title'));
   document.querySelector('#intro')?.replaceChildren(t('public.intro'));
   document.querySelector('#filter-label')?.replaceChildren(t('public.filter.label'));
-  if (count) count.textContent = t('public.loading');
+  if (merchants === undefined && count) count.textContent = t('public.loading');
+  if (merchants === null && count) count.textContent = t('public.error');
+  renderFilter();
+  renderList(filter?.value ?? '');
+}
+
+async function main(): Promise<void> {
+  chooseLanguage(LANGUAGES);
+  if (languages) mountLanguageSwitch(languages, LANGUAGES, render);
+  render();
   try {
-    const { items } = await apiRequest<PublicMerchantList>('/public/merchants');
-    if (filter) {
-      const categories = [...new Set(items.map((m) => m.category))].sort((a, b) =>
-        categoryLabel(a).localeCompare(categoryLabel(b), 'fr'),
-      );
-      filter.replaceChildren(
-        new Option(t('public.filter.all'), ''),
-        ...categories.map((category) => new Option(categoryLabel(category), category)),
-      );
-      filter.addEventListener('change', () => render(items, filter.value));
-    }
-    render(items, '');
+    merchants = (await apiRequest<PublicMerchantList>('/public/merchants')).items;
+    filter?.addEventListener('change', () => renderList(filter.value));
   } catch {
-    if (count) {
-      count.textContent = t('public.error');
-      count.className = 'error';
-    }
+    merchants = null;
+    count?.classList.add('error');
   }
+  render();
 }
 
 void main();
