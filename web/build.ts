@@ -5,7 +5,10 @@
  *
  *   web/public/   -> /            the public site: partner shops (and later the balance check)
  *   web/scanner/  -> /scanner/    the merchant scanner
- *   web/admin/    -> /admin/      the staff page (not built yet: staff use the API)
+ *   web/admin/    -> /admin/      the staff page
+ *   web/bon/      -> /bon/        a citizen's voucher: balance from the letter's QR code, partner shops
+ *   web/demande/  -> /demande/    the application form of the on-application band (19-21)
+ * (web/citizen/ and web/lib/ are code the pages share, not pages.)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,6 +22,8 @@ export const PAGES: Readonly<Record<string, string>> = {
   public: '',
   scanner: 'scanner',
   admin: 'admin',
+  bon: 'bon',
+  demande: 'demande',
 };
 
 const STATIC_FILE = /\.(html|css|svg|png|ico|webmanifest|json)$/;
