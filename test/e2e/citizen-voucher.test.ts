@@ -162,9 +162,15 @@ describe('/bon/: my voucher', () => {
     const citizen = await citizenPage(browser);
     const { page } = citizen;
     await apiFromOwnAddress(page);
-    await page.goto(bonUrl());
+    // A link whose code matches no voucher: the page says so, and shows the code to compare with the letter.
+    const unknown = formatCode(codeFromRandomBytes(crypto.getRandomValues(new Uint8Array(10))));
+    await page.goto(`${bonUrl()}#${unknown}`);
+    await poll(() => textOf(page, '#code-message')).toBe(
+      'Aucun bon ne correspond à ce code. Vérifiez chaque caractère sur votre lettre.',
+    );
     const field = page.getByRole('textbox', { name: 'Code du bon' });
-    let statuses: number[] = [];
+    expect(await field.inputValue()).toBe(unknown);
+    let statuses: number[] = [404];
     // The limit holds over the current and the previous window: 2 x MAX_MISSES reach it in any case.
     for (let attempt = 0; attempt < 2 * MAX_MISSES && !statuses.includes(429); attempt++) {
       await field.fill(formatCode(codeFromRandomBytes(crypto.getRandomValues(new Uint8Array(10)))));

@@ -6,7 +6,7 @@
  */
 import '../citizen/citizen.css';
 import './bon.css';
-import { parseCode, parseCodeOrUrl } from '../../shared/vouchers/voucher-code.ts';
+import { formatCode, parseCode, parseCodeOrUrl } from '../../shared/vouchers/voucher-code.ts';
 import { byId, show, translatePage } from '../citizen/dom.ts';
 import { createMessages } from '../citizen/messages.ts';
 import { setupLanguage } from '../citizen/page-language.ts';
@@ -67,6 +67,8 @@ async function lookUp(code: string, source: Source): Promise<void> {
   const values: Values = outcome.minutes === undefined ? {} : { minutes: outcome.minutes };
   if (source === 'camera') messages.say(target, outcome.message, { values });
   else {
+    // A letter's link that found nothing: the code is shown, so that it can be compared with the letter.
+    if (source === 'link') input.value = formatCode(code);
     messages.say(target, outcome.message, { values, field: input });
     input.focus();
   }
