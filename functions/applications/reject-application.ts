@@ -2,12 +2,12 @@
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { ROUTES } from '../routes/index.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { reviewService } from './application-services.ts';
+import { reviewServiceWithMail } from './application-services.ts';
 
 const route = ROUTES.rejectApplication;
 
 export const handler = httpHandler(route, async ({ params, body, principal, correlationId }) =>
-  (await reviewService()).reject(params.campaignId, params.applicationId, body.reason, {
+  (await reviewServiceWithMail()).reject(params.campaignId, params.applicationId, body.reason, {
     actor: actorOf(principal, route.access),
     requestId: correlationId,
   }),

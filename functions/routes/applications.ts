@@ -1,4 +1,7 @@
-/** Application routes: filing and submitting are public (rate-limited), reviewing is for staff. */
+/**
+ * Application routes: filing and submitting are public (rate-limited, one neutral answer whatever the register
+ * holds), reviewing is for staff; the applicant is answered by e-mail (receipt, decision).
+ */
 import {
   ApplicationDetailSchema,
   ApplicationListQuerySchema,
@@ -20,7 +23,8 @@ export const applicationRoutes = {
     path: '/campaigns/{campaignId}/applications',
     entry: 'functions/applications/file-application.ts',
     access: 'public',
-    summary: 'Apply for a voucher (on-application band): national number, birth date, and the proof to upload',
+    summary:
+      'Apply for a voucher (on-application band): national number, birth date, registered postcode, contact e-mail and the proof to upload; the same answer whatever the register holds',
     tag: 'applications',
     params: CampaignIdParamsSchema,
     body: FileApplicationBodySchema,
@@ -29,7 +33,7 @@ export const applicationRoutes = {
       description: 'The application and where to upload the proof',
       schema: FiledApplicationSchema,
     },
-    errors: ['CAMPAIGN_NOT_FOUND', 'APPLICATIONS_CLOSED', 'NOT_ELIGIBLE', 'APPLICATION_EXISTS', 'TOO_MANY_ATTEMPTS'],
+    errors: ['CAMPAIGN_NOT_FOUND', 'APPLICATIONS_CLOSED', 'TOO_MANY_ATTEMPTS'],
     permissions: { table: 'readWrite', secrets: ['personKey'], buckets: { documents: 'readWrite' } },
   }),
   submitApplication: defineRoute({
@@ -38,12 +42,13 @@ export const applicationRoutes = {
     path: '/campaigns/{campaignId}/applications/{applicationId}/submit',
     entry: 'functions/applications/submit-application.ts',
     access: 'public',
-    summary: 'Submit an application once its proof is uploaded (PDF, JPEG or PNG, checked by content)',
+    summary:
+      'Submit an application once its proof is uploaded (PDF, JPEG or PNG, checked by content); the applicant gets a receipt by e-mail',
     tag: 'applications',
     params: ApplicationParamsSchema,
     success: { status: 200, description: 'The application, now in the review queue', schema: ApplicationStateSchema },
-    errors: ['APPLICATION_NOT_FOUND', 'PROOF_MISSING', 'PROOF_INVALID', 'APPLICATION_EXISTS', 'TOO_MANY_ATTEMPTS'],
-    permissions: { table: 'readWrite', secrets: ['personKey'], buckets: { documents: 'readWrite' } },
+    errors: ['APPLICATION_NOT_FOUND', 'PROOF_MISSING', 'PROOF_INVALID', 'TOO_MANY_ATTEMPTS'],
+    permissions: { table: 'readWrite', secrets: ['personKey'], buckets: { documents: 'readWrite' }, mail: true },
   }),
   listApplications: defineRoute({
     operationId: 'listApplications',
@@ -78,12 +83,18 @@ export const applicationRoutes = {
     path: '/campaigns/{campaignId}/applications/{applicationId}/approve',
     entry: 'functions/applications/approve-application.ts',
     access: ['staff', 'admin'],
-    summary: 'Approve an application and issue the voucher (asking again only finishes what is left)',
+    summary:
+      'Approve an application, issue the voucher and tell the applicant their letter is on its way (asking again only finishes what is left)',
     tag: 'applications',
     params: ApplicationParamsSchema,
     success: { status: 200, description: 'The decision and what issuance did', schema: DecisionSchema },
-    errors: ['APPLICATION_NOT_FOUND', 'APPLICATION_DECIDED', 'CONFLICT'],
-    permissions: { table: 'readWrite', secrets: ['voucherCodeKey'], buckets: { documents: 'readWrite' } },
+    errors: ['APPLICATION_NOT_FOUND', 'APPLICATION_DECIDED', 'NOT_ELIGIBLE', 'CONFLICT'],
+    permissions: {
+      table: 'readWrite',
+      secrets: ['voucherCodeKey'],
+      buckets: { documents: 'readWrite' },
+      mail: true,
+    },
   }),
   rejectApplication: defineRoute({
     operationId: 'rejectApplication',
@@ -91,12 +102,12 @@ export const applicationRoutes = {
     path: '/campaigns/{campaignId}/applications/{applicationId}/reject',
     entry: 'functions/applications/reject-application.ts',
     access: ['staff', 'admin'],
-    summary: 'Reject an application with a reason (the person may file a new one)',
+    summary: 'Reject an application with a reason, mailed to the applicant (the person may file a new one)',
     tag: 'applications',
     params: ApplicationParamsSchema,
     body: RejectBodySchema,
     success: { status: 200, description: 'The decision', schema: DecisionSchema },
     errors: ['APPLICATION_NOT_FOUND', 'APPLICATION_DECIDED'],
-    permissions: { table: 'readWrite' },
+    permissions: { table: 'readWrite', mail: true },
   }),
 };

@@ -29,7 +29,7 @@ import { CORS_POLICY } from '../../functions/routes/cors.ts';
 import { type AnyRoute, FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
 import type { JobName, SecretName } from '../../functions/routes/route.ts';
 import type { WorkflowName } from '../../shared/services/workflows.ts';
-import { grantPermissions } from './grants.ts';
+import { grantPermissions, type MailResources } from './grants.ts';
 import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
 
 /** A handler that is not in the route table: the catch-all `$default` route. */
@@ -49,6 +49,8 @@ export interface ApiProps {
   readonly jobs: Readonly<Partial<Record<JobName, IFunction>>>;
   /** The state machines routes may start (`permissions.workflows`), by name. */
   readonly workflows?: Readonly<Partial<Record<WorkflowName, IStateMachine>>>;
+  /** The town's SES sender, for routes that mail (`permissions.mail`: the applicants' receipt and decision). */
+  readonly mail?: MailResources;
   /** The `iss` of accepted ID tokens (the user pool's URL). */
   readonly jwtIssuer: string;
   /** The `aud` of accepted ID tokens: the user pool client id. */

@@ -1,6 +1,12 @@
 /** Schemas of the application routes: filing and submitting (public), reviewing (staff). */
 import { z } from 'zod';
-import { APPLICATION_STATUSES, MAX_PROOF_BYTES, PROOF_CONTENT_TYPES } from '../applications/application.ts';
+import {
+  APPLICANT_LANGUAGES,
+  APPLICATION_STATUSES,
+  MAX_PROOF_BYTES,
+  PROOF_CONTENT_TYPES,
+  REGISTER_CHECKS,
+} from '../applications/application.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
 
@@ -9,14 +15,22 @@ export const ApplicationParamsSchema = CampaignIdParamsSchema.extend({
 });
 
 export const FileApplicationBodySchema = z
-  .object({
+  .strictObject({
     nationalNumber: z
       .string()
       .min(1)
       .max(32)
       .meta({ description: 'National register or BIS number, with or without separators' }),
     birthDate: CalendarDateSchema,
-    proof: z.object({
+    postcode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, 'a Belgian postcode has four digits')
+      .meta({ description: 'Postcode of the address in the population register (checked, never echoed)' }),
+    email: z.email().max(254).meta({ description: 'Where the receipt and the decision are sent' }),
+    language: z.enum(APPLICANT_LANGUAGES).default('fr').meta({ description: 'Language of the mails' }),
+    consent: z.literal(true).meta({ description: 'The applicant accepted the processing of these data' }),
+    proof: z.strictObject({
       contentType: z.enum(PROOF_CONTENT_TYPES),
       bytes: z.int().min(1).max(MAX_PROOF_BYTES).meta({ description: 'Exact size of the file to upload' }),
     }),
@@ -39,7 +53,7 @@ export const ApplicationStateSchema = z
   .object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES) })
   .meta({ id: 'ApplicationState' });
 
-export const ApplicationListQuerySchema = z.object({
+export const ApplicationListQuerySchema = z.strictObject({
   status: z.enum(['SUBMITTED', 'APPROVED', 'REJECTED']).default('SUBMITTED'),
 });
 
@@ -63,6 +77,10 @@ export const ApplicationSchema = z
     applicationId: z.string(),
     campaignId: z.string(),
     status: z.enum(APPLICATION_STATUSES),
+    registerCheck: z.enum(REGISTER_CHECKS).default('MATCH').meta({
+      description:
+        'What filing found in the register; only MATCH can be approved (the applicant is told none of it). The applicant is null unless MATCH.',
+    }),
     schoolYear: z.string().optional(),
     proofContentType: z.enum(PROOF_CONTENT_TYPES),
     proofBytes: z.int(),
@@ -93,5 +111,5 @@ export const DecisionSchema = z
   .meta({ id: 'ApplicationDecision' });
 
 export const RejectBodySchema = z
-  .object({ reason: z.string().trim().min(3).max(500).meta({ description: 'Told to the applicant' }) })
+  .strictObject({ reason: z.string().trim().min(3).max(500).meta({ description: 'Told to the applicant' }) })
   .meta({ id: 'RejectApplication' });

@@ -3,7 +3,10 @@
  * link to the proof (every such look-up is audited), and the decision. Approving makes the person issuable
  * and issues their voucher at once (its code goes to the letter pipeline like an issuance run's); asking
  * again for an approved application retries only what is left to do, so approval is idempotent. Rejecting
- * needs a reason and lets the person file a new application.
+ * needs a reason and lets the person file a new application. Each decision is mailed to the applicant
+ * (approved: the letter is on its way; rejected: the reason), once, also when the request is retried.
+ * Applications whose filing matched no one who may apply (REGISTER_CHECKS) are listed without an
+ * applicant and can only be rejected: staff answer them too, and learn nothing of the person they named.
  */
 import { type Application, type ApplicationStatus, PROOF_VIEW_SECONDS } from '../applications/application.ts';
 import { createApplicationStore } from '../data/application-store.ts';
@@ -23,13 +26,17 @@ import {
 } from '../letters/letter-manifest.ts';
 import type { Person } from '../people/person.ts';
 import { sealCode } from '../vouchers/code-seal.ts';
+import { createApplicantMailing } from './applicant-mailing.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
+import type { SendMail } from './mailer.ts';
 import { createVoucherService } from './voucher-service.ts';
 
 export interface ApplicationReviewDependencies extends Omit<LedgerDependencies, 'codeKey'> {
   readonly documents: DocumentStore;
   /** Needed to approve (approval issues a voucher); functions that only list, view or reject go without. */
   readonly codeKey?: Buffer;
+  /** Needed to decide (the decision is mailed); functions that only list or view go without. */
+  readonly sendMail?: SendMail;
 }
 
 export interface StaffRequest {
@@ -46,6 +53,8 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
   const audits = createAuditStore(deps.table);
   const { codeKey } = deps;
   const vouchers = codeKey ? createVoucherService({ ...deps, codeKey }) : undefined;
+  const mailing = createApplicantMailing(deps);
+  const matched = (application: Application) => (application.registerCheck ?? 'MATCH') === 'MATCH';
 
   const event = (
     action: AuditEvent['action'],
@@ -124,18 +133,18 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
       const found = await applications.listByStatus(campaignId, status);
       const byRef = await people.getMany(
         campaignId,
-        found.map((application) => application.personRef),
+        found.filter(matched).map((application) => application.personRef),
       );
       await audits.record(event('LIST_APPLICATIONS', campaignId, request, { status, count: found.length }, 'campaign'));
       return found.map((application) => {
-        const person = byRef.get(application.personRef);
+        const person = matched(application) ? byRef.get(application.personRef) : undefined;
         return { ...application, applicant: person ? applicant(person) : null };
       });
     },
 
     async view(campaignId: string, applicationId: string, request: StaffRequest) {
       const application = await requireApplication(campaignId, applicationId);
-      const person = await requirePerson(application);
+      const person = matched(application) ? await requirePerson(application) : undefined;
       await audits.record(event('VIEW_APPLICATION', applicationId, request, { campaignId }));
       const proofUrl = await deps.documents.downloadUrl(application.proofKey, {
         expiresInSeconds: PROOF_VIEW_SECONDS,
@@ -143,13 +152,18 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
       });
       return {
         ...application,
-        applicant: applicant(person),
+        applicant: person ? applicant(person) : null,
         proofUrl,
         proofUrlExpiresAt: new Date(deps.now().getTime() + PROOF_VIEW_SECONDS * 1000).toISOString(),
       };
     },
 
     async approve(campaignId: string, applicationId: string, request: StaffRequest): Promise<Application> {
+      const mailDecision = async (decided: Application) =>
+        // Approved without a voucher yet (the budget is spent): no letter is on its way, so no mail yet.
+        decided.issuance === 'ISSUED' || decided.issuance === 'ALREADY_HOLDS_ONE'
+          ? mailing.ensure(decided, 'approved')
+          : decided;
       for (;;) {
         const application = await requireApplication(campaignId, applicationId);
         if (application.status === 'REJECTED') {
@@ -161,8 +175,15 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
             },
           );
         }
+        if (!matched(application)) {
+          throw new DomainError(
+            'NOT_ELIGIBLE',
+            'This application names no one who may apply (see registerCheck): reject it with a reason for the applicant.',
+            { registerCheck: application.registerCheck },
+          );
+        }
         const person = await requirePerson(application);
-        if (application.status === 'APPROVED') return issueFor(application, person, request);
+        if (application.status === 'APPROVED') return mailDecision(await issueFor(application, person, request));
         const approved: Application = {
           ...application,
           status: 'APPROVED',
@@ -178,7 +199,7 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
           audit: audits.recordItem(event('APPROVE_APPLICATION', applicationId, request, { campaignId })),
         });
         // Refused: decided by someone else, or the person changed meanwhile (an import): decide again.
-        if (outcome.committed) return issueFor(approved, person, request);
+        if (outcome.committed) return mailDecision(await issueFor(approved, person, request));
       }
     },
 
@@ -190,7 +211,9 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
     ): Promise<Application> {
       for (;;) {
         const application = await requireApplication(campaignId, applicationId);
-        if (application.status === 'REJECTED' && application.rejectionReason === reason) return application;
+        if (application.status === 'REJECTED' && application.rejectionReason === reason) {
+          return mailing.ensure(application, 'rejected');
+        }
         if (application.status !== 'SUBMITTED') {
           throw new DomainError(
             'APPLICATION_DECIDED',
@@ -200,7 +223,6 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
             },
           );
         }
-        const person = await requirePerson(application);
         const rejected: Application = {
           ...application,
           status: 'REJECTED',
@@ -208,13 +230,20 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
           decidedBy: request.actor.userId,
           rejectionReason: reason,
         };
-        const { openApplicationId: _open, ...released } = person;
+        // Only a matched application holds its person (their open application): release it.
+        const person = matched(application) ? await requirePerson(application) : undefined;
+        const release =
+          person && person.openApplicationId === applicationId
+            ? (({ openApplicationId: _open, ...released }) => ({
+                person: people.saveItem({ ...released, version: person.version + 1 }, person.version),
+              }))(person)
+            : {};
         const outcome = await transactWrite(deps.table, {
           application: applications.saveItem(rejected, 'SUBMITTED'),
-          person: people.saveItem({ ...released, version: person.version + 1 }, person.version),
+          ...release,
           audit: audits.recordItem(event('REJECT_APPLICATION', applicationId, request, { campaignId, reason })),
         });
-        if (outcome.committed) return rejected;
+        if (outcome.committed) return mailing.ensure(rejected, 'rejected');
       }
     },
   };

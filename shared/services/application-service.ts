@@ -1,13 +1,21 @@
 /**
- * Applications, the public side: a young person (or a parent) files national number + birth date, uploads
- * the proof through a presigned PUT, then submits; the proof is checked by size and magic bytes once it is
- * in S3 (a browser's Content-Type proves nothing). Both requests are rate-limited per client address.
- * A national number and birth date that match no one of the band in the register get one and the same
- * answer, whatever the reason, so the route cannot be used to probe the register.
+ * Applications, the public side: a young person (or a parent) files national number, birth date, the postcode
+ * of the registered address and a contact e-mail, uploads the proof through a presigned PUT, then submits;
+ * the proof is checked by size and magic bytes once it is in S3 (a browser's Content-Type proves nothing).
+ * Both requests are rate-limited per client address.
+ *
+ * Whatever the register says about the number (someone of the band, no one, someone else's birth date or
+ * postcode, a child served automatically, an application already under way), the answers are the same:
+ * 201 with an upload URL, then SUBMITTED, then the same receipt mail. What the check found is recorded for
+ * the staff who review (shared/applications/application.ts REGISTER_CHECKS), who answer every application
+ * by e-mail. So neither the route nor the mails tell anyone whether a number lives in the town, and filing
+ * in someone else's name needs their registered postcode as well as their number.
  */
 import {
+  type ApplicantLanguage,
   type Application,
   AWAITING_PROOF_TTL_SECONDS,
+  checkAgainstRegister,
   MAX_PROOF_BYTES,
   PROOF_UPLOAD_SECONDS,
   type ProofContentType,
@@ -26,14 +34,18 @@ import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor, AuditEvent } from '../ledger/audit-event.ts';
 import { clientRefFor, personRefFor } from '../people/person-ref.ts';
-import { checkNationalNumber } from '../register/national-number.ts';
+import { birthDateMatches, checkNationalNumber } from '../register/national-number.ts';
 import { brusselsDateOf, type CalendarDate } from '../time/calendar-date.ts';
+import { createApplicantMailing } from './applicant-mailing.ts';
+import type { SendMail } from './mailer.ts';
 
 export interface ApplicationServiceDependencies {
   readonly table: TableContext;
   readonly documents: DocumentStore;
   readonly personKey: Buffer;
   readonly now: () => Date;
+  /** Sends the receipt once an application is submitted. */
+  readonly sendMail: SendMail;
   /** @default APPLICATION_RATE_LIMIT */
   readonly rateLimit?: RateLimit;
 }
@@ -44,13 +56,14 @@ export const APPLICATION_RATE_LIMIT: RateLimit = { scope: 'applications', window
 export interface FileApplicationInput {
   readonly nationalNumber: string;
   readonly birthDate: CalendarDate;
+  /** Of the address in the population register: what makes filing in someone else's name harder. */
+  readonly postcode: string;
+  readonly email: string;
+  readonly language: ApplicantLanguage;
   readonly proof: { readonly contentType: ProofContentType; readonly bytes: number };
 }
 
 export const APPLICANT: Actor = { userId: 'applicant', username: 'applicant', role: 'applicant' };
-
-const NO_MATCH =
-  'No one of the ages this campaign takes applications for is in the town register with this national number and birth date.';
 
 export function createApplicationService(deps: ApplicationServiceDependencies) {
   const applications = createApplicationStore(deps.table);
@@ -58,9 +71,10 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
   const people = createPersonStore(deps.table);
   const limits = createRateLimitStore(deps.table);
   const audits = createAuditStore(deps.table);
+  const mailing = createApplicantMailing(deps);
   const limit = deps.rateLimit ?? APPLICATION_RATE_LIMIT;
 
-  const audit = (action: AuditEvent['action'], application: Application, requestId: string): AuditEvent => ({
+  const auditEvent = (action: AuditEvent['action'], application: Application, requestId: string): AuditEvent => ({
     eventId: newId('E'),
     at: deps.now().toISOString(),
     action,
@@ -68,7 +82,8 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
     entityType: 'application',
     entityId: application.applicationId,
     requestId,
-    details: { campaignId: application.campaignId },
+    // What the register check found, beside the event: repeated misses from one client show probing.
+    details: { campaignId: application.campaignId, registerCheck: application.registerCheck ?? 'MATCH' },
   });
 
   return {
@@ -86,31 +101,32 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
           errors: [{ location: 'body', path: 'nationalNumber', message: number.reason }],
         });
       }
-      const personRef = personRefFor(deps.personKey, number.value);
-      const person = await people.get(campaignId, personRef);
-      if (!person || person.birthDate !== input.birthDate || person.absentSince) {
-        throw new DomainError('NOT_ELIGIBLE', NO_MATCH);
-      }
-      if (person.eligibility === 'AUTOMATIC') {
-        throw new DomainError('NOT_ELIGIBLE', 'This person receives the voucher without applying.', {
-          reason: 'AUTOMATIC',
-        });
-      }
-      if (person.eligibility !== 'ON_APPLICATION') throw new DomainError('NOT_ELIGIBLE', NO_MATCH);
-      if (person.applicationApproved || person.openApplicationId) {
+      // Arithmetic on what was typed, not a register look-up: telling it reveals nothing about anyone.
+      if (!birthDateMatches(number.birth, input.birthDate)) {
         throw new DomainError(
-          'APPLICATION_EXISTS',
-          'An application for this person is already under review or approved.',
+          'VALIDATION_FAILED',
+          'Invalid body: birthDate: not the date the national number encodes',
+          {
+            errors: [
+              { location: 'body', path: 'birthDate', message: 'not the birth date the national number encodes' },
+            ],
+          },
         );
       }
+      const personRef = personRefFor(deps.personKey, number.value);
+      const person = await people.get(campaignId, personRef);
+      const registerCheck = checkAgainstRegister(person, input);
       const applicationId = newId('A');
       const nowSeconds = Math.floor(deps.now().getTime() / 1000);
       const application: Application = {
         applicationId,
         campaignId,
         personRef,
-        householdRef: person.householdRef,
+        ...(registerCheck === 'MATCH' && person ? { householdRef: person.householdRef } : {}),
         status: 'AWAITING_PROOF',
+        registerCheck,
+        contactEmail: input.email,
+        language: input.language,
         ...(band.schoolYear ? { schoolYear: band.schoolYear } : {}),
         proofKey: proofObjectKey(campaignId, applicationId),
         proofContentType: input.proof.contentType,
@@ -120,7 +136,7 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
       };
       await transactWrite(deps.table, {
         application: applications.saveItem(application, undefined),
-        audit: audits.recordItem(audit('FILE_APPLICATION', application, requestId)),
+        audit: audits.recordItem(auditEvent('FILE_APPLICATION', application, requestId)),
       });
       const uploadUrl = await deps.documents.uploadUrl(application.proofKey, {
         contentType: input.proof.contentType,
@@ -146,7 +162,11 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
         if (!application || application.campaignId !== campaignId) {
           throw new DomainError('APPLICATION_NOT_FOUND', `There is no application ${applicationId}.`);
         }
-        if (application.status !== 'AWAITING_PROOF') return { applicationId, status: application.status };
+        if (application.status !== 'AWAITING_PROOF') {
+          // Submitted before, but the receipt may not have gone out (the mail service failed): send it now.
+          if (application.status === 'SUBMITTED') await mailing.ensure(application, 'receipt');
+          return { applicationId, status: application.status };
+        }
         const stored = await deps.documents.head(application.proofKey);
         if (!stored) throw new DomainError('PROOF_MISSING', 'Upload the proof to the uploadUrl first, then submit.');
         const start = stored.size > 0 ? await deps.documents.readStart(application.proofKey, 16) : new Uint8Array();
@@ -162,14 +182,6 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
             `${problem} Upload a PDF, JPEG or PNG file of at most ${MAX_PROOF_BYTES} bytes.`,
           );
         }
-        const person = await people.get(campaignId, application.personRef);
-        if (!person) throw new DomainError('NOT_ELIGIBLE', NO_MATCH);
-        if (person.applicationApproved || (person.openApplicationId && person.openApplicationId !== applicationId)) {
-          throw new DomainError(
-            'APPLICATION_EXISTS',
-            'An application for this person is already under review or approved.',
-          );
-        }
         const { expiresAt: _expires, ...rest } = application;
         const submitted: Application = {
           ...rest,
@@ -177,16 +189,41 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
           submittedAt: deps.now().toISOString(),
           proofBytes: stored.size,
         };
-        const outcome = await transactWrite(deps.table, {
-          application: applications.saveItem(submitted, 'AWAITING_PROOF'),
-          person: people.saveItem(
-            { ...person, openApplicationId: applicationId, version: person.version + 1 },
-            person.version,
-          ),
-          audit: audits.recordItem(audit('SUBMIT_APPLICATION', submitted, requestId)),
-        });
+        const audit = audits.recordItem(auditEvent('SUBMIT_APPLICATION', submitted, requestId));
+        const matched = (submitted.registerCheck ?? 'MATCH') === 'MATCH';
+        const person = matched ? await people.get(campaignId, submitted.personRef) : undefined;
+        const free =
+          person &&
+          !person.absentSince &&
+          !person.applicationApproved &&
+          (!person.openApplicationId || person.openApplicationId === applicationId);
+        let saved: Application;
+        let outcome: { committed: boolean };
+        if (person && free) {
+          saved = submitted;
+          outcome = await transactWrite(deps.table, {
+            application: applications.saveItem(saved, 'AWAITING_PROOF'),
+            person: people.saveItem(
+              { ...person, openApplicationId: applicationId, version: person.version + 1 },
+              person.version,
+            ),
+            audit,
+          });
+        } else {
+          // Not (or no longer) someone who may apply, e.g. the same person's second application, filed before
+          // the first was submitted: in the queue all the same, for staff to answer, and locking no one.
+          const { householdRef: _household, ...unmatched } = submitted;
+          saved = matched ? { ...unmatched, registerCheck: person ? 'ALREADY_APPLIED' : 'NOT_FOUND' } : submitted;
+          outcome = await transactWrite(deps.table, {
+            application: applications.saveItem(saved, 'AWAITING_PROOF'),
+            audit,
+          });
+        }
         // Refused: the application or the person changed meanwhile (a double submit, an import): look again.
-        if (outcome.committed) return { applicationId, status: submitted.status };
+        if (outcome.committed) {
+          await mailing.ensure(saved, 'receipt');
+          return { applicationId, status: saved.status };
+        }
       }
     },
   };
