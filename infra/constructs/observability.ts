@@ -98,14 +98,23 @@ export class Observability extends Construct {
       props.api5xxThreshold ?? 5,
       'The API answered 5xx: a bug or an outage behind a route.',
     );
+    // One alarm per function on errors + throttles (metric math), not one of each: a stage stack holds at
+    // most 500 resources, and two alarms for each of ~60 functions took a quarter of them.
     for (const [name, fn] of Object.entries(props.functions)) {
       alarm(
-        `${name}Errors`,
-        fn.metricErrors({ period, statistic: 'Sum' }),
+        `${name}Failures`,
+        new MathExpression({
+          expression: 'errors + throttles',
+          usingMetrics: {
+            errors: fn.metricErrors({ period, statistic: 'Sum' }),
+            throttles: fn.metricThrottles({ period, statistic: 'Sum' }),
+          },
+          label: `${name} errors and throttles`,
+          period,
+        }),
         1,
-        `${name}: unhandled errors or timeouts.`,
+        `${name}: unhandled errors, timeouts or throttled invocations.`,
       );
-      alarm(`${name}Throttles`, fn.metricThrottles({ period, statistic: 'Sum' }), 1, `${name}: invocations throttled.`);
     }
     alarm(
       'TableSystemErrors',
