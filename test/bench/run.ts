@@ -8,6 +8,8 @@
  *   register    register import parse + validate + eligibility rows/s and peak memory (100,000 rows)
  *   issuance    issuance vouchers/s against DynamoDB Local (one run, two at once) beside raw writes
  *   scanner     the scanner page's initial JS and transfer (gzip), load to decoded QR to shown balance
+ *   public      the public site's pages (shop list, /bon/, /demande/): initial JS (gzip) each, and /bon/ opened
+ *               from the letter's QR link to the balance on screen
  *   admin       POST /merchant/redemptions with the dashboard's aggregator running vs paused (same target), its
  *               catch-up on a backlog, GET /campaigns/{id}/dashboard over 100,000 redemptions (`--redemptions`)
  *   settlement  a run over 100,000 redemptions from 300 shops (and a quarter of them) beside the raw floor of
@@ -22,6 +24,7 @@ import { startBenchTarget } from './bench-target.ts';
 import { measureRoute } from './http-latency.ts';
 import { benchIssuance, printIssuance } from './issuance.ts';
 import { measureBundles } from './lambda-bundles.ts';
+import { benchPublicPages, printPublicPages } from './public-pages.ts';
 import { benchRedemption } from './redemption.ts';
 import { benchRegisterParse, printRegisterParse } from './register-parse.ts';
 import { benchScanner, printScannerFigures } from './scanner.ts';
@@ -137,6 +140,10 @@ async function scanner(): Promise<void> {
   printScannerFigures(await benchScanner());
 }
 
+async function publicPages(): Promise<void> {
+  printPublicPages(await benchPublicPages());
+}
+
 async function settlement(options: SectionOptions): Promise<void> {
   printSettlement(
     await benchSettlement({
@@ -163,6 +170,7 @@ const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
   register,
   issuance,
   scanner,
+  public: publicPages,
   settlement,
   admin,
 };
