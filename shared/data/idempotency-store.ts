@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '../errors/domain-error.ts';
-import { idempotencyKeys } from './keys.ts';
-import { getItem, type TableContext } from './table.ts';
+import { idempotencyKeys, type Key } from './keys.ts';
+import { getItem, type Item, type TableContext } from './table.ts';
 import type { TransactItem } from './transactions.ts';
 
 export const IDEMPOTENCY_TTL_SECONDS = 48 * 3600;
@@ -42,18 +42,27 @@ function canonicalJson(value: unknown): string {
 }
 
 export function createIdempotencyStore(table: TableContext) {
+  /** The stored answer in a record read for this key, if any; refuses a key reused for another request. */
+  const answerOf = <T>(scope: IdempotencyScope, item: Item | undefined, now: Date): StoredAnswer<T> | undefined => {
+    if (!item || Number(item.expiresAt) <= Math.floor(now.getTime() / 1000)) return undefined;
+    if (item.requestHash !== scope.requestHash) {
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was already used for a different request. Use a new key for a new operation.',
+      );
+    }
+    return { statusCode: Number(item.statusCode), body: item.body as T };
+  };
+
   return {
+    /** Where the record of this key lives: for a caller that reads it together with what it decides on. */
+    keyOf: (scope: Pick<IdempotencyScope, 'userId' | 'key'>): Key => idempotencyKeys.item(scope.userId, scope.key),
+
+    answerOf,
+
     /** The stored answer for this key, if any; refuses a key reused for another request. */
     async replay<T>(scope: IdempotencyScope, now: Date): Promise<StoredAnswer<T> | undefined> {
-      const item = await getItem(table, idempotencyKeys.item(scope.userId, scope.key));
-      if (!item || Number(item.expiresAt) <= Math.floor(now.getTime() / 1000)) return undefined;
-      if (item.requestHash !== scope.requestHash) {
-        throw new DomainError(
-          'IDEMPOTENCY_KEY_REUSED',
-          'This Idempotency-Key was already used for a different request. Use a new key for a new operation.',
-        );
-      }
-      return { statusCode: Number(item.statusCode), body: item.body as T };
+      return answerOf<T>(scope, await getItem(table, idempotencyKeys.item(scope.userId, scope.key)), now);
     },
 
     /** The transaction item that records the answer; fails its condition if the key is already taken. */

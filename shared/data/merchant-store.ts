@@ -31,7 +31,8 @@ export function merchantItem(merchant: Merchant): Item {
   };
 }
 
-function merchantOf(item: Item): Merchant {
+/** A stored shop as a record (shops written before versions existed read as version 0). */
+export function merchantOf(item: Item): Merchant {
   const stored = withoutKeys<Omit<Merchant, 'version' | 'updatedAt'> & Partial<Merchant>>(item);
   return { ...stored, version: stored.version ?? UNVERSIONED, updatedAt: stored.updatedAt ?? stored.createdAt };
 }
