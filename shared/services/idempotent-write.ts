@@ -6,15 +6,42 @@
  * this one look refused: the caller must get that request's answer, not an error.
  */
 
-import { backoffMs, sleep } from '../data/backoff.ts';
-import type { IdempotencyScope, IdempotencyStore } from '../data/idempotency-store.ts';
+import { sleep } from '../data/backoff.ts';
+import type { IdempotencyScope, IdempotencyStore, StoredAnswer } from '../data/idempotency-store.ts';
 import { ContentionTimeoutError, type TransactionOutcome } from '../data/transactions.ts';
 import { DomainError, isDomainError } from '../errors/domain-error.ts';
+
+/** Bounds of the pause before deciding again after a refused write (see below). */
+const MIN_PAUSE_MS = 10;
+const MAX_PAUSE_MS = 2_000;
 
 export interface WriteAttempt<T> {
   /** The transaction's outcome; its idempotency record is the part named `idempotency`. */
   readonly outcome: TransactionOutcome;
   readonly answer: T;
+}
+
+/** An attempt whose own read found the key's record (see IdempotentWriteOptions.attemptReadsKey). */
+export interface StoredReplay<T> {
+  readonly stored: StoredAnswer<T>;
+}
+
+export interface AttemptRound {
+  /**
+   * The attempt must look the key up itself, in the read it makes anyway (store.keyOf, store.answerOf), and
+   * return `{ stored }` when it finds an answer. Only in the first round, and only with `attemptReadsKey`.
+   */
+  readonly checkKey: boolean;
+}
+
+export interface IdempotentWriteOptions {
+  /** Below the API functions' 10 s timeout, so the caller always gets an answer. */
+  readonly budgetMs?: number;
+  /**
+   * The first round's key look-up is part of the attempt's own read (one round trip instead of two); later
+   * look-ups, after a write refused on the key, are this loop's.
+   */
+  readonly attemptReadsKey?: boolean;
 }
 
 export interface IdempotentResult<T> {
@@ -28,24 +55,25 @@ export async function idempotentWrite<T>(
   store: IdempotencyStore,
   scope: IdempotencyScope,
   now: () => Date,
-  attempt: () => Promise<WriteAttempt<T>>,
-  /** Below the API functions' 10 s timeout, so the caller always gets an answer. */
-  budgetMs = 8_000,
+  attempt: (round: AttemptRound) => Promise<WriteAttempt<T> | StoredReplay<T>>,
+  options: IdempotentWriteOptions = {},
 ): Promise<IdempotentResult<T>> {
-  const deadline = Date.now() + budgetMs;
+  const deadline = Date.now() + (options.budgetMs ?? 8_000);
   let retries = 0;
   // The key is looked up first, and again only when a write was refused on the key itself. Correctness does
   // not rest on this: the record's own condition in every transaction is what stops a second write.
   let lookUpKey = true;
   for (let round = 0; ; round += 1) {
-    if (lookUpKey) {
+    const checkKey = round === 0 && options.attemptReadsKey === true;
+    if (lookUpKey && !checkKey) {
       const stored = await store.replay<T>(scope, now());
       if (stored) return { answer: stored.body, replayed: true, retries };
-      lookUpKey = false;
     }
-    let result: WriteAttempt<T>;
+    lookUpKey = false;
+    let result: WriteAttempt<T> | StoredReplay<T>;
+    const started = Date.now();
     try {
-      result = await attempt();
+      result = await attempt({ checkKey });
     } catch (error) {
       if (error instanceof ContentionTimeoutError) {
         throw new DomainError('CONFLICT', 'The voucher is busy right now. Retry with the same Idempotency-Key.');
@@ -55,6 +83,7 @@ export async function idempotentWrite<T>(
       if (late) return { answer: late.body, replayed: true, retries };
       throw error;
     }
+    if ('stored' in result) return { answer: result.stored.body, replayed: true, retries };
     retries += result.outcome.conflicts;
     if (result.outcome.committed) return { answer: result.answer, replayed: false, retries };
     retries += 1;
@@ -65,9 +94,11 @@ export async function idempotentWrite<T>(
     if (Date.now() > deadline) {
       throw new DomainError('CONFLICT', 'The voucher is busy right now. Retry with the same Idempotency-Key.');
     }
-    // A refused condition means another write committed first: decide again on fresh reads, after a
-    // jittered pause that grows with each lost round. Without it, a crowd on one voucher re-reads and
-    // re-writes in lockstep and all but one attempt per round are wasted (quadratic work).
-    await sleep(backoffMs(round, 10, 1000));
+    // A refused condition means another write committed first: decide again (on fresh reads, or on the state
+    // the refusal returned), after a jittered pause that doubles with each lost round. Its unit is what the
+    // refused attempt took: on a hot item the writes queue, and a crowd retrying faster than the queue drains
+    // only lengthens it, each write refused for a state that moved on while it waited (quadratic work).
+    const ceiling = Math.min(MAX_PAUSE_MS, (Date.now() - started) * 2 ** round, deadline - Date.now());
+    await sleep(Math.random() * Math.max(MIN_PAUSE_MS, ceiling));
   }
 }

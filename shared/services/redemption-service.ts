@@ -6,9 +6,10 @@
 import type { RedemptionAnswer, ReversalAnswer, VoucherBalance } from '../api/merchant.ts';
 import type { Principal } from '../auth/roles.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
-import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
+import { createIdempotencyStore, type IdempotencyScope, requestHash } from '../data/idempotency-store.ts';
 import { createLedgerStore, type LedgerOutcome } from '../data/ledger-store.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
+import { createRedemptionReads } from '../data/redemption-reads.ts';
 import { createVoucherStore } from '../data/voucher-store.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
@@ -17,13 +18,12 @@ import { assertValidAmount, decideRedemption, type RedemptionFacts } from '../le
 import { type Redemption, redemptionReference } from '../ledger/redemption.ts';
 import { decideReversal, reversalDeadline } from '../ledger/reverse.ts';
 import { addDays, brusselsDateOf, brusselsTimestamp, type CalendarDate } from '../time/calendar-date.ts';
-import { voucherIdForCode } from '../vouchers/code-hash.ts';
 import type { Voucher } from '../vouchers/voucher.ts';
 import { voucherStateOn } from '../vouchers/voucher.ts';
-import { parseCodeOrUrl } from '../vouchers/voucher-code.ts';
-import { idempotentWrite } from './idempotent-write.ts';
+import { createCampaignHints } from './campaign-hints.ts';
+import { idempotentWrite, type StoredReplay } from './idempotent-write.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
-import { createVoucherLookup } from './voucher-lookup.ts';
+import { createVoucherLookup, type VoucherLookup } from './voucher-lookup.ts';
 
 /** Who is asking, and under which Idempotency-Key. */
 export interface WriteRequest {
@@ -35,6 +35,9 @@ export interface WriteRequest {
 
 const MAX_LIST_DAYS = 92;
 
+/** The facts a redemption is decided on, and the campaign's reversal window for its answer. */
+type RedemptionRead = Omit<RedemptionFacts, 'amountCents' | 'today'> & { readonly windowHours: number | undefined };
+
 export function createRedemptionService(deps: LedgerDependencies) {
   const { table, now } = deps;
   const vouchers = createVoucherStore(table);
@@ -45,13 +48,41 @@ export function createRedemptionService(deps: LedgerDependencies) {
   const lookup = createVoucherLookup(deps);
   const metric = deps.metric ?? (() => undefined);
 
+  const reads = createRedemptionReads(table);
+  const hints = createCampaignHints();
+
+  /** Every miss (a typed or scanned code that finds nothing) counts against the shop. */
+  const shopSubject = (merchantId: string) => ({ missKey: merchantId, describedAs: 'this shop' });
+
   /** Finds the voucher behind a typed or scanned code, counting every miss against the shop. */
   const findVoucher = (merchantId: string, input: string): Promise<Voucher> =>
-    lookup.find({ missKey: merchantId, describedAs: 'this shop' }, input);
+    lookup.find(shopSubject(merchantId), input);
 
-  const codeIdentity = (input: string) => {
-    const parsed = parseCodeOrUrl(input);
-    return parsed.ok ? voucherIdForCode(deps.codeKey, parsed.code) : `invalid:${input.trim()}`;
+  /**
+   * What a redemption decides on, in one BatchGetItem: the stored answer when the key (`scope`, if given)
+   * was used, else the voucher (misses counted, a throttled shop refused), the shop, its enrolment and
+   * the campaign's reversal window.
+   */
+  const readForRedemption = async (
+    merchantId: string,
+    plan: ReturnType<VoucherLookup['plan']>,
+    scope: IdempotencyScope | undefined,
+  ): Promise<RedemptionRead | StoredReplay<RedemptionAnswer>> => {
+    const read = await reads.read({
+      idempotencyKey: scope ? idempotency.keyOf(scope) : undefined,
+      voucherId: plan.voucherId,
+      missWindows: plan.missWindows,
+      merchantId,
+      campaignIds: hints.guess(merchantId),
+    });
+    const stored = scope ? idempotency.answerOf<RedemptionAnswer>(scope, read.idempotencyRecord, now()) : undefined;
+    if (stored) return { stored };
+    const voucher = await lookup.findIn(shopSubject(merchantId), plan.parsed, read);
+    // A voucher of a campaign not guessed: its enrolment and campaign cost one more read.
+    const { enrolment, campaign } =
+      read.campaigns.get(voucher.campaignId) ?? (await reads.campaign(merchantId, voucher.campaignId));
+    hints.remember(merchantId, voucher.campaignId);
+    return { voucher, merchant: read.merchant, enrolment, windowHours: campaign?.reversalWindowHours };
   };
 
   return {
@@ -80,79 +111,81 @@ export function createRedemptionService(deps: LedgerDependencies) {
     ): Promise<RedemptionAnswer & { replayed: boolean }> {
       assertValidAmount(body.amountCents);
       const { merchantId } = request.principal;
+      const plan = lookup.plan(shopSubject(merchantId), body.code);
       const scope = {
         userId: request.principal.userId,
         key: request.idempotencyKey,
         // The voucher id stands for the code: the same voucher typed or scanned is the same request, and no
         // code (not even hashed without a key) is stored in the idempotency record.
-        requestHash: requestHash('redeem', { voucher: codeIdentity(body.code), amountCents: body.amountCents }),
-      };
-      // The facts are read once; when the write is refused because the voucher moved on, the refusal
-      // carries its new state, and only a refusal for another reason reads everything again.
-      let facts: Omit<RedemptionFacts, 'amountCents' | 'today'> | undefined;
-      let windowHours: number | undefined;
-      let last: LedgerOutcome | undefined;
-      const result = await idempotentWrite<RedemptionAnswer>(idempotency, scope, now, async () => {
-        if (facts && last?.currentVoucher) {
-          facts = { ...facts, voucher: last.currentVoucher };
-        } else {
-          const [voucher, merchant] = await Promise.all([
-            findVoucher(merchantId, body.code),
-            merchants.get(merchantId),
-          ]);
-          const [enrolment, campaign] = await Promise.all([
-            merchants.getEnrolment(merchantId, voucher.campaignId),
-            campaigns.get(voucher.campaignId),
-          ]);
-          facts = { voucher, merchant, enrolment };
-          windowHours = campaign?.reversalWindowHours;
-        }
-        const { voucher } = facts;
-        const at = now();
-        const today = brusselsDateOf(at);
-        const { balanceAfterCents } = decideRedemption({ ...facts, amountCents: body.amountCents, today });
-        const redemption: Redemption = {
-          redemptionId: newId('R'),
-          voucherId: voucher.voucherId,
-          campaignId: voucher.campaignId,
-          merchantId,
+        requestHash: requestHash('redeem', {
+          voucher: plan.voucherId ?? `invalid:${body.code.trim()}`,
           amountCents: body.amountCents,
-          balanceAfterCents,
-          createdAt: at.toISOString(),
-          businessDate: today,
-          status: 'ACTIVE',
-        };
-        const answer: RedemptionAnswer = {
-          redemptionId: redemption.redemptionId,
-          reference: redemptionReference(redemption.redemptionId),
-          amountCents: redemption.amountCents,
-          balanceAfterCents,
-          createdAt: brusselsTimestamp(at),
-          reversibleUntil: brusselsTimestamp(reversalDeadline(redemption, windowHours)),
-        };
-        last = await ledger.redeem({
-          voucher,
-          redemption,
-          today,
-          audit: [
-            {
-              eventId: newId('E'),
-              at: redemption.createdAt,
-              action: 'REDEEM',
-              actor: request.actor,
-              entityType: 'voucher',
-              entityId: voucher.voucherId,
-              requestId: request.requestId,
-              amountCents: redemption.amountCents,
-              balanceBeforeCents: voucher.balanceCents,
-              balanceAfterCents,
-              details: { redemptionId: redemption.redemptionId, merchantId },
-            },
-          ],
-          idempotencyRecord: idempotency.recordItem(scope, { statusCode: 201, body: answer }, at),
-        });
-        return { outcome: last, answer };
-      }).catch((error: unknown) => {
+        }),
+      };
+      // When the write is refused only because the voucher moved on, the refusal carries its new state and
+      // nothing is read again: the next round decides on it at once.
+      let facts: RedemptionRead | undefined;
+      let last: LedgerOutcome | undefined;
+      const result = await idempotentWrite<RedemptionAnswer>(
+        idempotency,
+        scope,
+        now,
+        async ({ checkKey }) => {
+          if (facts && last?.currentVoucher && !last.failed('merchant') && !last.failed('enrolment')) {
+            facts = { ...facts, voucher: last.currentVoucher };
+          } else {
+            const read = await readForRedemption(merchantId, plan, checkKey ? scope : undefined);
+            if ('stored' in read) return read;
+            facts = read;
+          }
+          const { voucher, windowHours } = facts;
+          const at = now();
+          const today = brusselsDateOf(at);
+          const { balanceAfterCents } = decideRedemption({ ...facts, amountCents: body.amountCents, today });
+          const redemption: Redemption = {
+            redemptionId: newId('R'),
+            voucherId: voucher.voucherId,
+            campaignId: voucher.campaignId,
+            merchantId,
+            amountCents: body.amountCents,
+            balanceAfterCents,
+            createdAt: at.toISOString(),
+            businessDate: today,
+            status: 'ACTIVE',
+          };
+          const answer: RedemptionAnswer = {
+            redemptionId: redemption.redemptionId,
+            reference: redemptionReference(redemption.redemptionId),
+            amountCents: redemption.amountCents,
+            balanceAfterCents,
+            createdAt: brusselsTimestamp(at),
+            reversibleUntil: brusselsTimestamp(reversalDeadline(redemption, windowHours)),
+          };
+          last = await ledger.redeem({
+            voucher,
+            redemption,
+            today,
+            audit: [
+              {
+                eventId: newId('E'),
+                at: redemption.createdAt,
+                action: 'REDEEM',
+                actor: request.actor,
+                entityType: 'voucher',
+                entityId: voucher.voucherId,
+                requestId: request.requestId,
+                amountCents: redemption.amountCents,
+                balanceBeforeCents: voucher.balanceCents,
+                balanceAfterCents,
+                details: { redemptionId: redemption.redemptionId, merchantId },
+              },
+            ],
+            idempotencyRecord: idempotency.recordItem(scope, { statusCode: 201, body: answer }, at),
+          });
+          return { outcome: last, answer };
+        },
+        { attemptReadsKey: true },
+      ).catch((error: unknown) => {
         metric('RedemptionRefused');
         throw error;
       });

@@ -93,10 +93,47 @@ describe('idempotentWrite', () => {
     expect(result).toEqual({ answer: { balanceAfterCents: 0 }, replayed: true, retries: 0 });
   });
 
+  it('lets the attempt look the key up in its own read in the first round, and looks it up itself later', async () => {
+    const { store, stored, lookUps } = memoryStore();
+    stored.set('k1', { statusCode: 201, body: { id: 'first' } });
+    const rounds: boolean[] = [];
+    const replayed = await idempotentWrite(
+      store,
+      scope,
+      now,
+      async ({ checkKey }) => {
+        rounds.push(checkKey);
+        return { stored: { statusCode: 201, body: { id: 'read with the voucher' } } };
+      },
+      { attemptReadsKey: true },
+    );
+    expect(replayed).toEqual({ answer: { id: 'read with the voucher' }, replayed: true, retries: 0 });
+    expect(rounds).toEqual([true]);
+    expect(lookUps()).toBe(0);
+
+    // Refused on the key: the winner's answer comes from the loop's own look-up, not from another attempt.
+    const again = memoryStore();
+    const checks: boolean[] = [];
+    const result = await idempotentWrite(
+      again.store,
+      scope,
+      now,
+      async ({ checkKey }) => {
+        checks.push(checkKey);
+        again.stored.set('k1', { statusCode: 201, body: { id: 'twin' } });
+        return { outcome: outcome(false, ['idempotency']), answer: { id: 'mine' } };
+      },
+      { attemptReadsKey: true },
+    );
+    expect(result).toEqual({ answer: { id: 'twin' }, replayed: true, retries: 1 });
+    expect(checks).toEqual([true]);
+    expect(again.lookUps()).toBe(1);
+  });
+
   it('passes a real refusal on, and turns contention or an exhausted budget into CONFLICT', async () => {
     const codeOf = async (attempt: () => Promise<WriteAttempt<unknown>>, budgetMs?: number) => {
       try {
-        await idempotentWrite(memoryStore().store, scope, now, attempt, budgetMs);
+        await idempotentWrite(memoryStore().store, scope, now, attempt, { budgetMs });
       } catch (error) {
         return isDomainError(error) ? error.code : 'OTHER';
       }
