@@ -34,23 +34,22 @@ export function formatFrenchDate(date: CalendarDate): string {
   return `${day}/${month}/${year}`;
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it (every answer has two).
+const brusselsParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TOWN_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+});
+
 /** ISO 8601 with the Brussels offset, e.g. `2026-11-26T18:04:05+01:00`: what the API returns for times. */
 export function brusselsTimestamp(instant: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: TOWN_TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = Object.fromEntries(brusselsParts.formatToParts(instant).map((part) => [part.type, part.value]));
   const offset = parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '');
   const millis = instant.getUTCMilliseconds().toString().padStart(3, '0');
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${millis}${offset}`;
