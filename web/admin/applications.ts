@@ -1,7 +1,8 @@
 /**
  * Applications of the 19-21 band: the review queue (oldest first), one application with its applicant and a
- * short-lived link to the proof (opened in a new tab: a PDF or a photo, shown by the browser itself), and the
- * decision: approve (the voucher is issued) or reject with a reason the applicant is told.
+ * short-lived link to the proof (opened in a new tab: a PDF or a photo, shown by the browser itself), what the
+ * register said of the filing, and the decision: approve (the voucher is issued; only when the register
+ * matched) or reject with a reason the applicant is told.
  */
 import type { ApplicationDetail } from './admin-api.ts';
 import { busy, button, byId, confirmAction, details, element, setFieldError, setMessage, show, table } from './dom.ts';
@@ -23,18 +24,26 @@ export function setupApplications(context: AdminContext): Screen {
   const reason = byId<HTMLTextAreaElement>('application-reason');
   const reasonMessage = byId('application-reason-message');
   const detailMessage = byId('application-message');
+  const approve = byId<HTMLButtonElement>('application-approve');
   let open: ApplicationDetail | undefined;
 
-  const applicantName = (application: { applicant: ApplicationDetail['applicant'] }) =>
+  // The register names the applicant only when the filing matched someone; otherwise nobody is known, and
+  // sentences about the application say so in words of their own.
+  const identified = (application: Pick<ApplicationDetail, 'registerCheck'>) => application.registerCheck === 'MATCH';
+  const applicantName = (application: Pick<ApplicationDetail, 'applicant' | 'registerCheck'>) =>
     application.applicant
       ? `${application.applicant.firstName} ${application.applicant.lastName}`
-      : t('households.purged');
+      : identified(application)
+        ? t('households.purged')
+        : t('applications.unidentified');
 
   const showDetail = async (applicationId: string) => {
     try {
       const application = await context.api.application(context.campaignId(), applicationId);
       open = application;
-      byId('application-title').textContent = t('applications.detail.title', { name: applicantName(application) });
+      byId('application-title').textContent = identified(application)
+        ? t('applications.detail.title', { name: applicantName(application) })
+        : t('applications.unidentified.title');
       const address = application.applicant?.address;
       details(byId('application-fields'), [
         [t('applications.birthDate'), application.applicant ? date(application.applicant.birthDate) : '–'],
@@ -47,12 +56,16 @@ export function setupApplications(context: AdminContext): Screen {
         [t('applications.schoolYear'), application.schoolYear ?? '–'],
         [t('applications.submittedAt'), application.submittedAt ? dateTime(application.submittedAt) : '–'],
         [t('applications.state'), t(`applications.status.${application.status}`)],
+        [t('applications.check'), t(`applications.check.${application.registerCheck}.detail`)],
         ...(application.rejectionReason
           ? [[t('applications.reason.short'), application.rejectionReason] as const]
           : []),
       ]);
       byId<HTMLAnchorElement>('application-proof').href = application.proofUrl;
       show(decide, application.status === 'SUBMITTED');
+      // The API refuses to approve anything but a match: offer only the reasoned refusal then.
+      show(approve, identified(application));
+      show(byId('application-reject-only'), !identified(application));
       reason.value = '';
       setFieldError(reason, reasonMessage, '');
       setMessage(detailMessage, '');
@@ -79,6 +92,7 @@ export function setupApplications(context: AdminContext): Screen {
                 t('applications.birthDate'),
                 t('applications.submittedAt'),
                 t('applications.schoolYear'),
+                t('applications.check'),
                 '',
               ],
               items.map((application) => [
@@ -86,11 +100,16 @@ export function setupApplications(context: AdminContext): Screen {
                 application.applicant ? date(application.applicant.birthDate) : '–',
                 application.submittedAt ? dateTime(application.submittedAt) : '–',
                 application.schoolYear ?? '–',
+                t(`applications.check.${application.registerCheck}`),
                 button(
                   t('applications.review'),
                   'secondary compact',
                   () => void showDetail(application.applicationId),
-                  t('applications.review.label', { name: applicantName(application) }),
+                  identified(application)
+                    ? t('applications.review.label', { name: applicantName(application) })
+                    : t('applications.unidentified.review', {
+                        date: application.submittedAt ? dateTime(application.submittedAt) : '–',
+                      }),
                 ),
               ]),
             ),
@@ -107,7 +126,6 @@ export function setupApplications(context: AdminContext): Screen {
     message.focus();
   };
 
-  const approve = byId<HTMLButtonElement>('application-approve');
   approve.addEventListener('click', () => {
     const application = open;
     if (!application) return;
@@ -146,7 +164,11 @@ export function setupApplications(context: AdminContext): Screen {
     void busy(reject, async () => {
       try {
         await context.api.rejectApplication(application.campaignId, application.applicationId, why);
-        await decided(t('applications.rejected', { name: applicantName(application) }));
+        await decided(
+          identified(application)
+            ? t('applications.rejected', { name: applicantName(application) })
+            : t('applications.unidentified.rejected'),
+        );
       } catch (error) {
         if (context.onAuthError(error)) return;
         setMessage(detailMessage, apiErrorMessage(error));

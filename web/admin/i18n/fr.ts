@@ -327,6 +327,28 @@ export const fr = {
   'applications.submittedAt': 'Envoyée le',
   'applications.schoolYear': 'Année scolaire',
   'applications.state': 'État',
+  'applications.unidentified': 'Non identifiée',
+  'applications.unidentified.title': 'Demande d’une personne non identifiée',
+  'applications.unidentified.review': 'Examiner la demande non identifiée envoyée le {date}',
+  'applications.unidentified.rejected': 'Demande d’une personne non identifiée refusée.',
+  'applications.check': 'Registre',
+  'applications.check.MATCH': 'Conforme',
+  'applications.check.NOT_FOUND': 'Inconnu du registre',
+  'applications.check.DETAILS_DIFFER': 'Données différentes',
+  'applications.check.AUTOMATIC': 'A déjà un bon d’office',
+  'applications.check.ALREADY_APPLIED': 'Déjà une demande',
+  'applications.check.MATCH.detail':
+    'Le numéro national, la date de naissance et le code postal sont ceux d’une personne de 19 à 21 ans inscrite au registre.',
+  'applications.check.NOT_FOUND.detail':
+    'Personne dans la campagne n’a ce numéro national (ou la personne a quitté la commune) : la demande ne peut pas être acceptée.',
+  'applications.check.DETAILS_DIFFER.detail':
+    'Le numéro national est connu, mais la date de naissance ou le code postal donnés ne sont pas ceux du registre (faute de frappe, ou demande au nom d’un autre) : la demande ne peut pas être acceptée.',
+  'applications.check.AUTOMATIC.detail':
+    'Cette personne reçoit un bon sans demande (tranche d’âge automatique) : la demande ne peut pas être acceptée.',
+  'applications.check.ALREADY_APPLIED.detail':
+    'Cette personne a déjà une demande en cours d’examen ou acceptée : celle-ci ne peut pas être acceptée.',
+  'applications.rejectOnly':
+    'Seul un refus motivé est possible. N’écrivez rien de ce que dit le registre dans le motif : la demande a peut-être été faite au nom d’un autre.',
   'applications.review': 'Examiner',
   'applications.review.label': 'Examiner la demande de {name}',
   'applications.detail.title': 'Demande de {name}',

@@ -324,6 +324,28 @@ export const nl: AdminCatalogue = {
   'applications.submittedAt': 'Ingediend op',
   'applications.schoolYear': 'Schooljaar',
   'applications.state': 'Status',
+  'applications.unidentified': 'Niet geïdentificeerd',
+  'applications.unidentified.title': 'Aanvraag van een niet-geïdentificeerde persoon',
+  'applications.unidentified.review': 'De niet-geïdentificeerde aanvraag van {date} beoordelen',
+  'applications.unidentified.rejected': 'Aanvraag van een niet-geïdentificeerde persoon geweigerd.',
+  'applications.check': 'Register',
+  'applications.check.MATCH': 'In orde',
+  'applications.check.NOT_FOUND': 'Niet in het register',
+  'applications.check.DETAILS_DIFFER': 'Gegevens wijken af',
+  'applications.check.AUTOMATIC': 'Krijgt al automatisch een cheque',
+  'applications.check.ALREADY_APPLIED': 'Heeft al een aanvraag',
+  'applications.check.MATCH.detail':
+    'Het rijksregisternummer, de geboortedatum en de postcode horen bij een persoon van 19 tot 21 jaar die in het register staat.',
+  'applications.check.NOT_FOUND.detail':
+    'Niemand in de campagne heeft dit rijksregisternummer (of de persoon is uit de gemeente vertrokken): de aanvraag kan niet worden aanvaard.',
+  'applications.check.DETAILS_DIFFER.detail':
+    'Het rijksregisternummer is bekend, maar de opgegeven geboortedatum of postcode stemt niet overeen met het register (tikfout, of een aanvraag op naam van iemand anders): de aanvraag kan niet worden aanvaard.',
+  'applications.check.AUTOMATIC.detail':
+    'Deze persoon krijgt zonder aanvraag een cheque (automatische leeftijdsgroep): de aanvraag kan niet worden aanvaard.',
+  'applications.check.ALREADY_APPLIED.detail':
+    'Deze persoon heeft al een aanvraag die beoordeeld wordt of aanvaard is: deze kan niet worden aanvaard.',
+  'applications.rejectOnly':
+    'Alleen een gemotiveerde weigering is mogelijk. Vermeld in de reden niets van wat het register zegt: de aanvraag is misschien op naam van iemand anders ingediend.',
   'applications.review': 'Beoordelen',
   'applications.review.label': 'De aanvraag van {name} beoordelen',
   'applications.detail.title': 'Aanvraag van {name}',
