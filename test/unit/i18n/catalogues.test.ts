@@ -1,10 +1,12 @@
 /**
- * Every catalogue of every page, and the letters': each language has exactly the French keys (French is the
+ * Every catalogue of every page, the letters' and the applicant mails': each language has exactly the French keys (French is the
  * reference), the same {placeholders} (the letters: the same values) in each text, no empty text and no
  * French sentence left in place; every key a page's HTML names exists. A missing translation fails here.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { APPLICANT_LANGUAGES } from '../../../shared/applications/application.ts';
+import { applicantMailTexts } from '../../../shared/applications/i18n/catalogue.ts';
 import { letterTexts } from '../../../shared/letters/i18n/catalogue.ts';
 import { LETTER_LANGUAGES } from '../../../shared/letters/i18n/texts.ts';
 import { fr as adminFr } from '../../../web/admin/i18n/fr.ts';
@@ -36,6 +38,22 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 const LETTER_VALUE = /\b(TOWN|AMOUNT|ENDDATE|SHOPLIST|SITE|PHONE|EMAIL|ARG2|ARG)\b/g;
 const letters = (language: (typeof LETTER_LANGUAGES)[number]) => Object.fromEntries(flatten(letterTexts(language)));
 
+// The mails' sentences take one object of words: each word read from it comes back as `WORD_<name>`.
+const WORD = /\b(WORD_\w+)\b/g;
+const words = new Proxy({}, { get: (_target, name) => `WORD_${String(name)}` });
+function mails(language: (typeof APPLICANT_LANGUAGES)[number]): Texts {
+  const entries: Record<string, string> = {};
+  const visit = (value: unknown, path: string): void => {
+    if (typeof value === 'string') entries[path] = value;
+    else if (typeof value === 'function') entries[path] = String(value(words));
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) visit(child, path ? `${path}.${key}` : key);
+    }
+  };
+  visit(applicantMailTexts(language), '');
+  return entries;
+}
+
 const PAGES: readonly Page[] = [
   {
     name: 'public pages',
@@ -57,6 +75,13 @@ const PAGES: readonly Page[] = [
     french: letters('fr'),
     others: Object.fromEntries(LETTER_LANGUAGES.filter((l) => l !== 'fr').map((l) => [l, letters(l)])),
     values: LETTER_VALUE,
+    extraValuesAllowed: true,
+  },
+  {
+    name: 'applicant mails',
+    french: mails('fr'),
+    others: Object.fromEntries(APPLICANT_LANGUAGES.filter((l) => l !== 'fr').map((l) => [l, mails(l)])),
+    values: WORD,
     extraValuesAllowed: true,
   },
 ];
