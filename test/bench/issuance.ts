@@ -71,7 +71,7 @@ async function batchWrite(table: TableContext, items: readonly Record<string, un
 }
 
 /** A campaign with `people` issuable people (budget for all of them), written with BatchWriteItem. */
-async function seedCampaign(table: TableContext, people: number): Promise<Campaign> {
+export async function seedCampaign(table: TableContext, people: number): Promise<Campaign> {
   const today = brusselsDateOf(new Date());
   const campaign: Campaign = {
     campaignId: `bench-issuance-${randomUUID().slice(0, 8)}`,

@@ -233,6 +233,20 @@ async function measureInChild(mode: Mode, letters: number): Promise<LetterRender
   return JSON.parse(stdout) as LetterRenderFigures;
 }
 
+/**
+ * The three measures of the render step: a fifth of the letters then all of them on one thread (the same
+ * live heap: memory flat in the number of letters), and all of them on two threads.
+ */
+export async function measureLetterRender(
+  count: number,
+): Promise<{ small: LetterRenderFigures; full: LetterRenderFigures; parallel: LetterRenderFigures }> {
+  return {
+    small: await measureInChild('one-thread', Math.round(count / 5)),
+    full: await measureInChild('one-thread', count),
+    parallel: await measureInChild('two-threads', count),
+  };
+}
+
 if (!isMainThread && workerData && parentPort) {
   const { letters } = workerData as { letters: number };
   await renderOneBatch(100); // warm-up: font parsing, JIT
@@ -246,9 +260,8 @@ if (!isMainThread && workerData && parentPort) {
     console.log(JSON.stringify(await benchLetterRender(letters)));
   }
 } else if (import.meta.url === `file://${process.argv[1]}`) {
-  const count = Number(process.argv[2] ?? 5000);
-  // Memory flat in the number of letters: the live heap at the last letter is the same for a fifth of them.
-  print('one batch, one thread', await measureInChild('one-thread', Math.round(count / 5)));
-  print('one batch, one thread', await measureInChild('one-thread', count));
-  print('two batches, two threads', await measureInChild('two-threads', count));
+  const { small, full, parallel } = await measureLetterRender(Number(process.argv[2] ?? 5000));
+  print('one batch, one thread', small);
+  print('one batch, one thread', full);
+  print('two batches, two threads', parallel);
 }

@@ -14,6 +14,8 @@
  *               catch-up on a backlog, GET /campaigns/{id}/dashboard over 100,000 redemptions (`--redemptions`)
  *   settlement  a run over 100,000 redemptions from 300 shops (and a quarter of them) beside the raw floor of
  *               its writes, with the handlers' peak memory; `--redemptions 10000 --shops 100` for a quick look
+ *   letters     letters rendered per second (1 and 2 threads), then whole letter runs (API -> state machine ->
+ *               batch PDFs in S3) of N/5 and N letters (`--letters`, default 5,000): letters/s, bytes, memory
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -24,6 +26,7 @@ import { startBenchTarget } from './bench-target.ts';
 import { measureRoute } from './http-latency.ts';
 import { benchIssuance, printIssuance } from './issuance.ts';
 import { measureBundles } from './lambda-bundles.ts';
+import { benchLetters, LETTERS_DEFAULT, printLetters } from './letters.ts';
 import { benchPublicPages, printPublicPages } from './public-pages.ts';
 import { benchRedemption } from './redemption.ts';
 import { benchRegisterParse, printRegisterParse } from './register-parse.ts';
@@ -157,10 +160,15 @@ async function admin(options: SectionOptions): Promise<void> {
   printAdmin(await benchAdmin({ redemptions: Number(options.redemptions ?? 100_000) }));
 }
 
+async function letters(options: SectionOptions): Promise<void> {
+  printLetters(await benchLetters({ letters: Number(options.letters ?? LETTERS_DEFAULT) }));
+}
+
 /** Options of the sections that take any (`--redemptions 10000`). */
 interface SectionOptions {
   readonly redemptions?: string;
   readonly shops?: string;
+  readonly letters?: string;
 }
 
 const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
@@ -173,11 +181,12 @@ const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
   public: publicPages,
   settlement,
   admin,
+  letters,
 };
 
 async function main(): Promise<void> {
   const { values: options, positionals: wanted } = parseArgs({
-    options: { redemptions: { type: 'string' }, shops: { type: 'string' } },
+    options: { redemptions: { type: 'string' }, shops: { type: 'string' }, letters: { type: 'string' } },
     allowPositionals: true,
   });
   const unknown = wanted.filter((name) => !(name in SECTIONS));
