@@ -95,10 +95,11 @@ export async function idempotentWrite<T>(
       throw new DomainError('CONFLICT', 'The voucher is busy right now. Retry with the same Idempotency-Key.');
     }
     // A refused condition means another write committed first: decide again (on fresh reads, or on the state
-    // the refusal returned), after a jittered pause that doubles with each lost round. Its unit is what the
-    // refused attempt took: on a hot item the writes queue, and a crowd retrying faster than the queue drains
-    // only lengthens it, each write refused for a state that moved on while it waited (quadratic work).
-    const ceiling = Math.min(MAX_PAUSE_MS, (Date.now() - started) * 2 ** round, deadline - Date.now());
+    // the refusal returned) after a random pause of up to twice what the refused attempt took. On a hot item
+    // the writes queue, and that time is the queue: a crowd that comes back sooner only lengthens it, each
+    // write refused for a state that moved on while it waited (quadratic work); one that waits this long
+    // keeps the queue short, however many tills there are and however slow the table is.
+    const ceiling = Math.min(MAX_PAUSE_MS, 2 * (Date.now() - started), deadline - Date.now());
     await sleep(Math.random() * Math.max(MIN_PAUSE_MS, ceiling));
   }
 }
