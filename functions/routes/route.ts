@@ -7,6 +7,7 @@ import type { Role } from '../../shared/auth/roles.ts';
 import type { ErrorCode } from '../../shared/errors/domain-error.ts';
 import type { JobName } from '../../shared/services/jobs.ts';
 import type { WorkflowName } from '../../shared/services/workflows.ts';
+import type { ThrottleClass } from './throttle.ts';
 
 export type { JobName };
 
@@ -67,6 +68,8 @@ export interface RouteDefinition<
   readonly permissions: Permissions;
   /** Defaults to `no-store`: most answers are personal or financial. */
   readonly cacheControl?: string;
+  /** Its request limits (functions/routes/throttle.ts); by default from `access`: public, shop or staff. */
+  readonly throttle?: ThrottleClass;
 }
 
 export type AnyRoute = RouteDefinition<z.ZodType, z.ZodType, z.ZodType, z.ZodType, Access, boolean>;

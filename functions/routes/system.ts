@@ -27,5 +27,7 @@ export const systemRoutes = {
     errors: [],
     permissions: {},
     cacheControl: 'public, max-age=300',
+    // Tools read it once; nobody needs it many times a second.
+    throttle: 'meta',
   }),
 };

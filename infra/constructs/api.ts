@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -28,6 +29,13 @@ import { Construct } from 'constructs';
 import { CORS_POLICY } from '../../functions/routes/cors.ts';
 import { type AnyRoute, FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
 import type { JobName, SecretName } from '../../functions/routes/route.ts';
+import {
+  FALLBACK_ROUTE_KEY,
+  FALLBACK_THROTTLE,
+  routeKeyOf,
+  type ThrottleLimits,
+  throttleOf,
+} from '../../functions/routes/throttle.ts';
 import type { WorkflowName } from '../../shared/services/workflows.ts';
 import { grantPermissions, type MailResources } from './grants.ts';
 import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
@@ -68,8 +76,10 @@ export interface ApiProps {
    */
   readonly fallbackRoute?: FallbackRoute | null;
   /**
-   * Stage-wide limits, a ceiling for abuse of public routes; API Gateway answers 429 above them.
-   * @default { rateLimit: 50, burstLimit: 100 }
+   * The stage's default route limits, for a route that has none of its own: every route of the table and
+   * `$default` get theirs from functions/routes/throttle.ts (a budget each, so a flood of anonymous requests
+   * never spends the shops'). API Gateway answers 429 above them.
+   * @default FALLBACK_THROTTLE (the smallest cap)
    */
   readonly throttle?: ThrottleSettings;
   /** Defaults for every route's function (log retention, log level, ...). */
@@ -160,7 +170,7 @@ export class Api extends Construct {
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      throttle: props.throttle ?? FALLBACK_THROTTLE,
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: ACCESS_LOG_FORMAT },
     });
     this.url = this.stage.url;
@@ -173,6 +183,8 @@ export class Api extends Construct {
     const noAuthorizer = new HttpNoneAuthorizer();
 
     const functions: Record<string, ProjectFunction> = {};
+    const routeLimits: Record<string, ThrottleLimits> = {};
+    const httpRoutes: HttpRoute[] = [];
     const newFunction = (operationId: string, entry: string, description: string) =>
       new ProjectFunction(this, operationId, {
         ...props.functionDefaults,
@@ -194,6 +206,8 @@ export class Api extends Construct {
         integration: new HttpLambdaIntegration(`${route.operationId}Integration`, fn),
         authorizer: isPublic ? noAuthorizer : authorizer,
       });
+      if (httpRoute) httpRoutes.push(httpRoute);
+      routeLimits[routeKeyOf(route)] = throttleOf(route);
       if (isPublic && httpRoute) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -216,8 +230,21 @@ export class Api extends Construct {
         id: 'AwsSolutions-APIG4',
         reason: 'The catch-all route only answers a 404 problem document; it reads no data and needs no grant.',
       });
+      httpRoutes.push(route);
+      routeLimits[FALLBACK_ROUTE_KEY] = FALLBACK_THROTTLE;
     }
     this.functions = functions;
+
+    // Each route its own budget (HttpStage has no prop for route settings: the L1's, keyed by route key).
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      Object.entries(routeLimits).map(([routeKey, limits]) => [
+        routeKey,
+        { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit },
+      ]),
+    );
+    // The settings name routes by key: CloudFormation must create the routes before the stage that names them.
+    for (const httpRoute of httpRoutes) cfnStage.node.addDependency(httpRoute);
   }
 }
 

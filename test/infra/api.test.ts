@@ -1,6 +1,7 @@
 /** The HTTP API serves exactly the route table, with the JWT authorizer exactly where access is not public. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
+import { FALLBACK_THROTTLE } from '../../functions/routes/throttle.ts';
 import { logicalIdOf, resourcesOfType, type Synthesised, synthStack } from './synth.ts';
 
 let dev: Synthesised;
@@ -86,7 +87,10 @@ describe('the stage', () => {
     expect(stage).toMatchObject({
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: FALLBACK_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: FALLBACK_THROTTLE.burstLimit,
+      },
       AccessLogSettings: {
         DestinationArn: { 'Fn::GetAtt': [logicalIdOf(dev.stack, dev.stack.api.accessLogs), 'Arn'] },
       },
