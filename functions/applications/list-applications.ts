@@ -6,9 +6,9 @@ import { reviewService } from './application-services.ts';
 
 const route = ROUTES.listApplications;
 
-export const handler = httpHandler(route, async ({ params, query, principal, correlationId }) => ({
-  items: await (await reviewService()).list(params.campaignId, query.status, {
+export const handler = httpHandler(route, async ({ params, query, principal, correlationId }) =>
+  (await reviewService()).list(params.campaignId, query.status, query, {
     actor: actorOf(principal, route.access),
     requestId: correlationId,
   }),
-}));
+);

@@ -9,6 +9,7 @@ import {
 } from '../applications/application.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
+import { NextCursorSchema, pageQuery } from './paging.ts';
 
 export const ApplicationParamsSchema = CampaignIdParamsSchema.extend({
   applicationId: z.string().regex(/^A[0-9A-Z]{16}$/, 'not an application id'),
@@ -55,6 +56,7 @@ export const ApplicationStateSchema = z
 
 export const ApplicationListQuerySchema = z.strictObject({
   status: z.enum(['SUBMITTED', 'APPROVED', 'REJECTED']).default('SUBMITTED'),
+  ...pageQuery({ defaultLimit: 200, maxLimit: 500 }),
 });
 
 const ApplicantSchema = z
@@ -93,7 +95,9 @@ export const ApplicationSchema = z
   })
   .meta({ id: 'Application' });
 
-export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) }).meta({ id: 'ApplicationList' });
+export const ApplicationListSchema = z
+  .object({ items: z.array(ApplicationSchema), nextCursor: NextCursorSchema })
+  .meta({ id: 'ApplicationList' });
 
 export const ApplicationDetailSchema = ApplicationSchema.extend({
   proofUrl: z.url().meta({ description: 'Presigned GET of the proof, valid a few minutes' }),

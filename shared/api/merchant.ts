@@ -1,6 +1,7 @@
 /** Schemas of the merchant routes (the scanner's API). Nothing personal ever appears in them. */
 import { z } from 'zod';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
+import { NextCursorSchema, pageQuery } from './paging.ts';
 
 export const VoucherCodeParamsSchema = z.strictObject({
   code: z.string().min(1).max(512).meta({
@@ -60,6 +61,7 @@ export const RedemptionRangeQuerySchema = z
   .strictObject({
     from: CalendarDateSchema.optional(),
     to: CalendarDateSchema.optional(),
+    ...pageQuery({ defaultLimit: 500, maxLimit: 1000 }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
 
@@ -81,8 +83,12 @@ export const MerchantRedemptionListSchema = z
     from: CalendarDateSchema,
     to: CalendarDateSchema,
     items: z.array(MerchantRedemptionSchema),
-    totalCents: z.int().nonnegative().meta({ description: 'Sum of the redemptions that are not cancelled' }),
-    count: z.int().nonnegative(),
+    nextCursor: NextCursorSchema,
+    totalCents: z
+      .int()
+      .nonnegative()
+      .meta({ description: 'Sum of the redemptions from..to that are not cancelled, on every page' }),
+    count: z.int().nonnegative().meta({ description: 'How many redemptions from..to are not cancelled' }),
   })
   .meta({ id: 'MerchantRedemptionList' });
 export type MerchantRedemptionList = z.infer<typeof MerchantRedemptionListSchema>;

@@ -4,7 +4,7 @@
  */
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '../applications/application.ts';
 import { applicationKeys } from './keys.ts';
-import { deleteAll, getRecord, queryPage, type TableContext, withoutKeys } from './table.ts';
+import { deleteAll, getRecord, listPage, type PageRequest, type TableContext, withoutKeys } from './table.ts';
 import type { TransactItem } from './transactions.ts';
 
 export function applicationItem(application: Application): Record<string, unknown> {
@@ -59,15 +59,20 @@ export function createApplicationStore(table: TableContext) {
       return deleted;
     },
 
-    /** A campaign's applications in one status, oldest first (the review queue). */
-    async listByStatus(campaignId: string, status: ApplicationStatus, limit = 200): Promise<Application[]> {
-      const page = await queryPage(table, {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': applicationKeys.byCampaignStatus(campaignId, status) },
-        Limit: limit,
-      });
-      return page.items.map((item) => withoutKeys<Application>(item));
+    /** A page of a campaign's applications in one status, oldest first (the review queue). */
+    async listByStatus(
+      campaignId: string,
+      status: ApplicationStatus,
+      request: PageRequest,
+    ): Promise<{ items: Application[]; nextCursor: string | null }> {
+      const pk = applicationKeys.byCampaignStatus(campaignId, status);
+      const page = await listPage(
+        table,
+        { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': pk } },
+        request,
+        { gsi1pk: pk },
+      );
+      return { items: page.items.map((item) => withoutKeys<Application>(item)), nextCursor: page.nextCursor };
     },
   };
 }

@@ -10,7 +10,7 @@ import type { CalendarDate } from '../time/calendar-date.ts';
 import type { Voucher } from '../vouchers/voucher.ts';
 import { auditItem } from './audit-store.ts';
 import { campaignKeys, enrolmentKeys, merchantKeys, redemptionKeys, voucherKeys } from './keys.ts';
-import { getRecord, type Item, queryAll, type TableContext, withoutKeys } from './table.ts';
+import { getRecord, type Item, listPage, type PageRequest, queryAll, type TableContext, withoutKeys } from './table.ts';
 import { putNew, type TransactItem, type TransactionOutcome, transactWrite } from './transactions.ts';
 import { voucherItem } from './voucher-store.ts';
 
@@ -184,19 +184,32 @@ export function createLedgerStore(table: TableContext) {
       return getRecord<Redemption>(table, redemptionKeys.item(redemptionId));
     },
 
-    /** A shop's redemptions of the Brussels days from..to (inclusive), newest first. */
-    async merchantRedemptions(merchantId: string, from: CalendarDate, to: CalendarDate): Promise<Redemption[]> {
+    /** A page of a shop's redemptions of the Brussels days from..to (inclusive), newest first. */
+    async merchantRedemptions(
+      merchantId: string,
+      from: CalendarDate,
+      to: CalendarDate,
+      request: PageRequest,
+    ): Promise<{ items: Redemption[]; nextCursor: string | null }> {
+      const range = merchantRedemptionRange(merchantId, from, to);
+      const page = await listPage(table, { ...range.query, ScanIndexForward: false }, request, range.binding);
+      return { items: page.items.map((item) => withoutKeys<Redemption>(item)), nextCursor: page.nextCursor };
+    },
+
+    /** Sum and count of a shop's redemptions from..to that are not cancelled (reads amounts and status only). */
+    async merchantRedemptionTotals(
+      merchantId: string,
+      from: CalendarDate,
+      to: CalendarDate,
+    ): Promise<{ totalCents: number; count: number }> {
+      const { query } = merchantRedemptionRange(merchantId, from, to);
       const items = await queryAll(table, {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': redemptionKeys.byMerchant(merchantId),
-          ':from': `${from}#`,
-          ':to': `${to}#~`,
-        },
-        ScanIndexForward: false,
+        ...query,
+        ProjectionExpression: 'amountCents, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
       });
-      return items.map((item) => withoutKeys<Redemption>(item));
+      const active = items.filter((item) => item.status === 'ACTIVE');
+      return { totalCents: active.reduce((sum, item) => sum + Number(item.amountCents), 0), count: active.length };
     },
 
     /** Every redemption of a voucher, oldest first (index: eventually consistent). */
@@ -212,3 +225,17 @@ export function createLedgerStore(table: TableContext) {
 }
 
 export type LedgerStore = ReturnType<typeof createLedgerStore>;
+
+/** The index query of a shop's redemptions from..to, and what a cursor of it must stay within. */
+function merchantRedemptionRange(merchantId: string, from: CalendarDate, to: CalendarDate) {
+  const pk = redemptionKeys.byMerchant(merchantId);
+  const bounds = [`${from}#`, `${to}#~`] as const;
+  return {
+    query: {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': pk, ':from': bounds[0], ':to': bounds[1] },
+    },
+    binding: { gsi1pk: pk, gsi1sk: bounds },
+  };
+}

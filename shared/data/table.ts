@@ -13,6 +13,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../errors/domain-error.ts';
 import { pauseBeforeRetry } from './backoff.ts';
 import type { Key } from './keys.ts';
 
@@ -236,4 +237,94 @@ export async function deleteAll(table: TableContext, query: Query): Promise<numb
     deleted += page.length;
   }
   return deleted;
+}
+
+/** What a list route asks for: how many items at most, and where the previous page stopped. */
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+/** One page of a list and the opaque cursor of the next (null at the end). */
+export interface Page {
+  readonly items: Item[];
+  readonly nextCursor: string | null;
+}
+
+/**
+ * What a cursor must carry to resume this list: each named key attribute equal to a value (the caller's
+ * partition, e.g. the shop's redemptions) or within an inclusive range (the query's sort-key bounds).
+ */
+export type CursorBinding = Readonly<Record<string, string | readonly [string, string]>>;
+
+const CURSOR_VERSION = 'c1';
+/** Queries one page may take when items are dropped after reading (filters), before it answers short. */
+const MAX_READS_PER_PAGE = 10;
+
+/** A cursor refused: 400 VALIDATION_FAILED, without saying which check it failed. */
+function refuseCursor(): never {
+  throw new DomainError('VALIDATION_FAILED', 'This cursor is not one this list gave.');
+}
+
+function keyAttributesOf(query: Query): string[] {
+  const index = query.IndexName;
+  return index ? [`${index}pk`, `${index}sk`, 'pk', 'sk'] : ['pk', 'sk'];
+}
+
+function encodeCursor(key: Item): string {
+  return `${CURSOR_VERSION}.${Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')}`;
+}
+
+/**
+ * The paging key a cursor holds, refused unless it is one this very list could have given: exactly the
+ * key attributes of the queried index, strings, and bound to the same partition and range. A cursor of
+ * another list, another caller or an edited one never reaches the table.
+ */
+export function decodeCursor(cursor: string, query: Query, binding: CursorBinding): Item {
+  const [version, body, extra] = cursor.split('.');
+  if (version !== CURSOR_VERSION || !body || extra !== undefined) refuseCursor();
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    refuseCursor();
+  }
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) refuseCursor();
+  const record = key as Item;
+  const expected = keyAttributesOf(query);
+  const names = Object.keys(record);
+  if (names.length !== expected.length || !expected.every((name) => typeof record[name] === 'string')) {
+    refuseCursor();
+  }
+  for (const [name, bound] of Object.entries(binding)) {
+    const value = record[name] as string;
+    const inside = typeof bound === 'string' ? value === bound : value >= bound[0] && value <= bound[1];
+    if (!inside) refuseCursor();
+  }
+  return record;
+}
+
+/**
+ * One page of a list route: at most `limit` items from where `cursor` stopped, and the cursor of the next
+ * page. Items `keep` drops (filters applied after reading) do not count: the page reads on until it is
+ * full or the list ends, within a bound of queries (then it answers short, with a cursor). The cursor is
+ * opaque and checked against `binding` before use (see decodeCursor). The one paging helper of every list.
+ */
+export async function listPage(
+  table: TableContext,
+  query: Query,
+  request: PageRequest,
+  binding: CursorBinding,
+  keep: (item: Item) => boolean = () => true,
+): Promise<Page> {
+  let next = request.cursor === undefined ? undefined : decodeCursor(request.cursor, query, binding);
+  const items: Item[] = [];
+  for (let reads = 0; reads < MAX_READS_PER_PAGE; reads++) {
+    // Never read more than the page still needs: the last evaluated key is then the resume point.
+    const page = await queryPage(table, { ...query, Limit: request.limit - items.length }, next);
+    items.push(...page.items.filter(keep));
+    next = page.nextKey;
+    if (!next || items.length >= request.limit) break;
+  }
+  return { items, nextCursor: next ? encodeCursor(next) : null };
 }

@@ -14,6 +14,7 @@ import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
 import { createPersonStore } from '../data/person-store.ts';
+import type { PageRequest } from '../data/table.ts';
 import { ContentionTimeoutError, transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
@@ -129,17 +130,18 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
   }
 
   return {
-    async list(campaignId: string, status: ApplicationStatus, request: StaffRequest) {
-      const found = await applications.listByStatus(campaignId, status);
+    async list(campaignId: string, status: ApplicationStatus, page: PageRequest, request: StaffRequest) {
+      const { items: found, nextCursor } = await applications.listByStatus(campaignId, status, page);
       const byRef = await people.getMany(
         campaignId,
         found.filter(matched).map((application) => application.personRef),
       );
       await audits.record(event('LIST_APPLICATIONS', campaignId, request, { status, count: found.length }, 'campaign'));
-      return found.map((application) => {
+      const items = found.map((application) => {
         const person = matched(application) ? byRef.get(application.personRef) : undefined;
         return { ...application, applicant: person ? applicant(person) : null };
       });
+      return { items, nextCursor };
     },
 
     async view(campaignId: string, applicationId: string, request: StaffRequest) {

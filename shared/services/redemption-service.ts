@@ -10,6 +10,7 @@ import { createIdempotencyStore, type IdempotencyScope, requestHash } from '../d
 import { createLedgerStore, type LedgerOutcome } from '../data/ledger-store.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
 import { createRedemptionReads } from '../data/redemption-reads.ts';
+import type { PageRequest } from '../data/table.ts';
 import { createVoucherStore } from '../data/voucher-store.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
@@ -257,7 +258,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
     /** The shop's own redemptions between two Brussels days (default: today), with the total not cancelled. */
     async listForMerchant(
       merchantId: string,
-      range: { from?: CalendarDate | undefined; to?: CalendarDate | undefined },
+      range: { from?: CalendarDate | undefined; to?: CalendarDate | undefined } & PageRequest,
     ) {
       const at = now();
       const today = brusselsDateOf(at);
@@ -266,7 +267,8 @@ export function createRedemptionService(deps: LedgerDependencies) {
       if (addDays(from, MAX_LIST_DAYS) < to) {
         throw new DomainError('VALIDATION_FAILED', `Ask for at most ${MAX_LIST_DAYS} days at a time.`);
       }
-      const redemptions = await ledger.merchantRedemptions(merchantId, from, to);
+      const page = await ledger.merchantRedemptions(merchantId, from, to, range);
+      const redemptions = page.items;
       const windows = new Map<string, number | undefined>();
       for (const campaignId of new Set(redemptions.map((r) => r.campaignId))) {
         windows.set(campaignId, (await campaigns.get(campaignId))?.reversalWindowHours);
@@ -284,13 +286,12 @@ export function createRedemptionService(deps: LedgerDependencies) {
           r.settlementId === undefined &&
           at.getTime() <= reversalDeadline(r, windows.get(r.campaignId)).getTime(),
       }));
-      const active = items.filter((item) => item.status === 'ACTIVE');
       return {
         from,
         to,
         items,
-        totalCents: active.reduce((sum, item) => sum + item.amountCents, 0),
-        count: active.length,
+        nextCursor: page.nextCursor,
+        ...(await ledger.merchantRedemptionTotals(merchantId, from, to)),
       };
     },
   };

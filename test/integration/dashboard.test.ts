@@ -97,7 +97,9 @@ async function ledgerSums(voucherIds: readonly string[]): Promise<Omit<Dashboard
   const ledger = createLedgerStore(table);
   const from = addDays(today(), -7);
   const redemptions: Redemption[] = (
-    await Promise.all(shops.map((s) => ledger.merchantRedemptions(s.merchantId, from, today())))
+    await Promise.all(
+      shops.map(async (s) => (await ledger.merchantRedemptions(s.merchantId, from, today(), { limit: 1000 })).items),
+    )
   )
     .flat()
     .filter((redemption) => redemption.campaignId === campaign.campaignId && redemption.status === 'ACTIVE');
