@@ -15,6 +15,7 @@ export const PROBLEMS: Readonly<Record<ErrorCode, { status: number; title: strin
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The request body must be application/json' },
+  TOO_MANY_REQUESTS: { status: 429, title: 'Too many requests on this route' },
   UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
   FORBIDDEN: { status: 403, title: 'Not allowed for your role' },
   INVALID_CREDENTIALS: { status: 401, title: 'Wrong username or password' },

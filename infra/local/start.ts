@@ -5,6 +5,7 @@
  *   npm start -- --reset     start from a clean .data folder
  *   npm start -- --verbose   handler logs (INFO) and an access log line per request
  *   npm start -- --data DIR  keep the data somewhere else than .data (the benchmarks use a temp folder)
+ *   npm start -- --unthrottled  no per-route request limits (the benchmarks that time handlers)
  * Ctrl-C stops every service it started.
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ const { values: flags } = parseArgs({
     reset: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     data: { type: 'string' },
+    unthrottled: { type: 'boolean', default: false },
   },
 });
 
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     dataDir,
     preferredPorts: { api: 4000, web: 4001, mail: 4002 },
     logLevel: flags.verbose ? 'INFO' : 'WARN',
+    throttle: !flags.unthrottled,
     ...(flags.verbose
       ? { onRequest: (r) => console.log(`[api] ${r.method} ${r.route} -> ${r.status} (${r.ms} ms, ${r.operationId})`) }
       : {}),

@@ -43,6 +43,12 @@ export interface LocalTargetOptions {
   /** Powertools log level for the handlers. */
   readonly logLevel?: string;
   readonly onRequest?: Parameters<typeof createApiServer>[0]['onRequest'];
+  /**
+   * Each route's request limits, the same as the AWS stage's (functions/routes/throttle.ts); the benchmarks
+   * that time handlers, and the shared target of the test suites, turn them off.
+   * @default true
+   */
+  readonly throttle?: boolean;
   /** The clock of the state machines' Wait states: real time by default (realClock({ maxWaitMs }) shortens them). */
   readonly workflowClock?: RunnerClock;
   /**
@@ -213,6 +219,7 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       repoRoot: REPO_ROOT,
       identity,
       allowedOrigins: [webUrl],
+      throttle: options.throttle ?? true,
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
     const webServer = createWebServer({

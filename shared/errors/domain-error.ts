@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'ROUTE_NOT_FOUND',
   'NOT_FOUND',
   'UNSUPPORTED_MEDIA_TYPE',
+  // The gateway's own: a route's request budget is spent (functions/routes/throttle.ts)
+  'TOO_MANY_REQUESTS',
   // Identity
   'UNAUTHENTICATED',
   'FORBIDDEN',

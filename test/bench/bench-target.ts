@@ -22,8 +22,10 @@ export interface RunningBenchTarget extends BenchTarget {
  */
 const COMMAND_TIMEOUT_MS = 30_000;
 
-export async function startBenchTarget(): Promise<RunningBenchTarget> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./target-process.ts', import.meta.url))], {
+/** `throttle`: the per-route request limits of the AWS stage, as `npm start` has them (off by default). */
+export async function startBenchTarget(options: { throttle?: boolean } = {}): Promise<RunningBenchTarget> {
+  const script = fileURLToPath(new URL('./target-process.ts', import.meta.url));
+  const child = spawn(process.execPath, [script, ...(options.throttle ? ['--throttle'] : [])], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });

@@ -23,7 +23,8 @@ export interface BenchTarget {
 }
 
 const identityDir = mkdtempSync(join(tmpdir(), 'voucher-bench-identity-'));
-const target = await startLocalTarget({ identityDir });
+// Unthrottled unless asked (`--throttle`): most sections time the handlers at loads above the routes' limits.
+const target = await startLocalTarget({ identityDir, throttle: process.argv.includes('--throttle') });
 const info: BenchTarget = {
   apiUrl: target.apiUrl,
   webUrl: target.webUrl,

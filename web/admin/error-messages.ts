@@ -19,6 +19,7 @@ const MESSAGE: Readonly<Record<ErrorCode | ClientCode, AdminMessageKey>> = {
   ROUTE_NOT_FOUND: 'error.request',
   NOT_FOUND: 'error.NOT_FOUND',
   UNSUPPORTED_MEDIA_TYPE: 'error.request',
+  TOO_MANY_REQUESTS: 'error.TOO_MANY_REQUESTS',
   UNAUTHENTICATED: 'error.UNAUTHENTICATED',
   FORBIDDEN: 'error.FORBIDDEN',
   INVALID_CREDENTIALS: 'signin.error.INVALID_CREDENTIALS',

@@ -12,10 +12,12 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { CORS_POLICY } from '../../../functions/routes/cors.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../../functions/routes/index.ts';
+import { FALLBACK_ROUTE_KEY, FALLBACK_THROTTLE, routeKeyOf, throttleOf } from '../../../functions/routes/throttle.ts';
 import { problemDocument, problemResponse } from '../../../functions/runtime/problem-details.ts';
 import type { LocalIdentityProvider } from '../auth/local-identity.ts';
 import { fromLambdaResult, type HttpAnswer, lambdaContext, toApiGatewayEvent } from './api-event.ts';
 import { createRouteMatcher } from './route-matcher.ts';
+import { createRouteThrottle } from './route-throttle.ts';
 
 /** Same payload limit as the CDK HTTP API (infra/constructs/api.ts); CORS from the one policy both read. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -27,6 +29,12 @@ export interface ApiServerOptions {
   readonly identity: LocalIdentityProvider;
   /** Origins allowed by CORS (the local web server). */
   readonly allowedOrigins: readonly string[];
+  /**
+   * Each route's request limits, as the AWS stage's route settings (functions/routes/throttle.ts): 429
+   * TOO_MANY_REQUESTS above them. Off for measuring handlers alone.
+   * @default true
+   */
+  readonly throttle?: boolean;
   /**
    * Called once per request, for the access log. It names the route (`/public/vouchers/{code}`), never the
    * request's path: voucher codes travel in paths, and a code in a log is money anyone reading it can spend.
@@ -50,6 +58,7 @@ const TokenRequestSchema = z.union([
 export function createApiServer(options: ApiServerOptions): Server {
   const matcher = createRouteMatcher(ROUTE_LIST);
   const modules = new Map<string, Promise<LambdaHandler>>();
+  const throttle = options.throttle === false ? undefined : createRouteThrottle();
 
   // Imported on first use, like a Lambda cold start; the module (and its clients) then stay warm.
   const load = (entry: string): Promise<LambdaHandler> => {
@@ -76,6 +85,24 @@ export function createApiServer(options: ApiServerOptions): Server {
       return { answer: await issueToken(options.identity, body), operationId: 'localToken', route: url.pathname };
     }
     const match = matcher.match(method, url.pathname);
+    // Before the authorizer, as in API Gateway: a request over its route's budget costs no token check.
+    if (
+      throttle &&
+      !(match
+        ? throttle.admit(routeKeyOf(match.route), throttleOf(match.route))
+        : throttle.admit(FALLBACK_ROUTE_KEY, FALLBACK_THROTTLE))
+    ) {
+      return {
+        // API Gateway answers {"message":"Too Many Requests"}; locally the problem document of every refusal.
+        answer: fromLambdaResult(
+          problemResponse(
+            problemDocument('TOO_MANY_REQUESTS', 'This route takes no more requests just now: try again in a moment.'),
+          ),
+        ),
+        operationId: match?.route.operationId ?? FALLBACK_ROUTE.operationId,
+        route: match?.route.path ?? FALLBACK_ROUTE_KEY,
+      };
+    }
     let claims: Awaited<ReturnType<LocalIdentityProvider['verify']>>;
     if (match && match.route.access !== 'public') {
       const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];

@@ -476,6 +476,7 @@ export const fr = {
   'error.CAMPAIGN_NOT_FOUND': 'Cette campagne n’existe pas (ou plus). Choisissez-en une autre en haut de la page.',
   'error.END_DATE_NOT_LATER': 'Une campagne ne peut qu’être prolongée : choisissez une date après la fin actuelle.',
   'error.CONFLICT': 'Quelqu’un d’autre modifie la même chose au même moment. Réessayez dans un instant.',
+  'error.TOO_MANY_REQUESTS': 'Le service reçoit trop de demandes en ce moment. Réessayez dans un instant.',
   'error.BUDGET_EXHAUSTED': 'Le budget de la campagne est épuisé.',
   'error.IMPORT_NOT_FOUND': 'Cet import est introuvable pour cette campagne.',
   'error.UPLOAD_MISSING': 'Le fichier n’est pas arrivé : envoyez-le à nouveau.',

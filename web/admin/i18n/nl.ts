@@ -474,6 +474,7 @@ export const nl: AdminCatalogue = {
   'error.CAMPAIGN_NOT_FOUND': 'Deze campagne bestaat niet (meer). Kies bovenaan de pagina een andere.',
   'error.END_DATE_NOT_LATER': 'Een campagne kan enkel verlengd worden: kies een datum na het huidige einde.',
   'error.CONFLICT': 'Iemand anders wijzigt op hetzelfde moment hetzelfde. Probeer het zo meteen opnieuw.',
+  'error.TOO_MANY_REQUESTS': 'De dienst krijgt op dit moment te veel aanvragen. Probeer het zo meteen opnieuw.',
   'error.BUDGET_EXHAUSTED': 'Het budget van de campagne is op.',
   'error.IMPORT_NOT_FOUND': 'Deze import is niet gevonden voor deze campagne.',
   'error.UPLOAD_MISSING': 'Het bestand is niet aangekomen: verstuur het opnieuw.',
