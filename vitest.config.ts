@@ -16,9 +16,10 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
-          // Synthesising the stack bundles every Lambda with esbuild: seconds, not milliseconds.
+          // Synthesising the stack bundles every Lambda with esbuild (about 60 of them): minutes, not seconds,
+          // when two files bundle at once on a loaded 2-core runner.
           testTimeout: 180_000,
-          hookTimeout: 180_000,
+          hookTimeout: 600_000,
         },
       },
       {

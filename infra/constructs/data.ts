@@ -2,7 +2,7 @@
  * Where the platform keeps its data: the one DynamoDB table, built from shared/data/table-design.ts (as the
  * local target builds its own), the documents bucket, and the bucket that receives the access logs.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -35,6 +35,8 @@ export interface DataProps {
 export class Data extends Construct {
   readonly table: TableV2;
   readonly documentsBucket: Bucket;
+  /** The documents bucket's name, without a reference to the bucket (see its definition). */
+  readonly documentsBucketName: string;
   /** Receives S3 server access logs and CloudFront standard logs, under one prefix per source. */
   readonly accessLogsBucket: Bucket;
 
@@ -78,7 +80,13 @@ export class Data extends Construct {
       autoDeleteObjects: !props.retainData,
     });
 
+    // A name known before deployment (the account and region are parameters, not resources): the pages' CSP
+    // names this bucket while the bucket's CORS names the pages' distribution, and a generated name would make
+    // the two depend on each other, a cycle CloudFormation refuses.
+    const stack = Stack.of(this);
+    this.documentsBucketName = `${stack.stackName.toLowerCase()}-documents-${stack.account}-${stack.region}`;
     this.documentsBucket = new Bucket(this, 'Documents', {
+      bucketName: this.documentsBucketName,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,

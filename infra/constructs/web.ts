@@ -47,8 +47,11 @@ export interface WebRuntimeConfig {
 export interface WebProps {
   /** Receives the bucket's server access logs and the distribution's standard logs. */
   readonly accessLogsBucket: IBucket;
-  /** The pages upload to and download from it with presigned URLs (the CSP's connect-src). */
-  readonly documentsBucket: IBucket;
+  /**
+   * The documents bucket's name: the pages upload to and download from it with presigned URLs (the CSP's
+   * connect-src). A name, not the bucket: the bucket's CORS rule names this distribution.
+   */
+  readonly documentsBucketName: string;
 }
 
 // `/scanner/` must serve `/scanner/index.html`: an S3 REST origin has no index documents except at the root.
@@ -94,7 +97,7 @@ export class Web extends Construct {
               `https://*.execute-api.${region}.amazonaws.com`,
               `https://cognito-idp.${region}.amazonaws.com`,
               // Presigned uploads (registers, proofs) and downloads go straight to the documents bucket.
-              `https://${props.documentsBucket.bucketRegionalDomainName}`,
+              `https://${props.documentsBucketName}.s3.${region}.amazonaws.com`,
             ],
           }),
         },

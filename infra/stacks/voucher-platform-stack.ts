@@ -57,7 +57,7 @@ export class VoucherPlatformStack extends Stack {
     // receives the API URL at deploy time. No cycle: the distribution itself does not reference the API.
     this.web = new Web(this, 'Web', {
       accessLogsBucket: this.data.accessLogsBucket,
-      documentsBucket: this.data.documentsBucket,
+      documentsBucketName: this.data.documentsBucketName,
     });
     const functionDefaults = {
       logRetention: isProd ? RetentionDays.THREE_MONTHS : RetentionDays.TWO_WEEKS,
