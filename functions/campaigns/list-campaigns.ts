@@ -6,4 +6,4 @@ import { tableFromEnvironment } from '../runtime/table-access.ts';
 
 const campaigns = createCampaignStore(tableFromEnvironment());
 
-export const handler = httpHandler(ROUTES.listCampaigns, async () => ({ items: await campaigns.list() }));
+export const handler = httpHandler(ROUTES.listCampaigns, ({ query }) => campaigns.page(query));

@@ -3,6 +3,6 @@ import { ROUTES } from '../routes/index.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { merchants } from './merchant-service.ts';
 
-export const handler = httpHandler(ROUTES.listMerchants, async ({ principal }) => ({
-  items: await merchants.list(principal.roles),
-}));
+export const handler = httpHandler(ROUTES.listMerchants, async ({ principal, query }) =>
+  merchants.list(principal.roles, query),
+);

@@ -6,6 +6,6 @@ import { tableFromEnvironment } from '../runtime/table-access.ts';
 
 const table = tableFromEnvironment();
 
-export const handler = httpHandler(ROUTES.listOpenCampaigns, async () => ({
-  items: await campaignsTakingApplications({ table, now: () => new Date() }),
-}));
+export const handler = httpHandler(ROUTES.listOpenCampaigns, ({ query }) =>
+  campaignsTakingApplications({ table, now: () => new Date() }, query),
+);

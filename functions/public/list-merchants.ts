@@ -7,11 +7,7 @@ import { tableFromEnvironment } from '../runtime/table-access.ts';
 
 const merchants = createMerchantStore(tableFromEnvironment());
 
-export const handler = httpHandler(ROUTES.listPublicMerchants, async () => {
-  const all = await merchants.list();
-  const items = all
-    .filter((merchant) => merchant.status === 'ACTIVE')
-    .sort(compareMerchantNames)
-    .map(toPublicMerchant);
-  return { items };
+export const handler = httpHandler(ROUTES.listPublicMerchants, async ({ query }) => {
+  const page = await merchants.page(query, (merchant) => merchant.status === 'ACTIVE');
+  return { items: page.items.sort(compareMerchantNames).map(toPublicMerchant), nextCursor: page.nextCursor };
 });

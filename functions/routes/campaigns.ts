@@ -2,6 +2,7 @@
 
 import {
   CampaignIdParamsSchema,
+  CampaignListQuerySchema,
   CampaignListSchema,
   CampaignSchema,
   ExtendCampaignBodySchema,
@@ -34,6 +35,7 @@ export const campaignRoutes = {
     access: ['staff', 'admin', 'finance'],
     summary: 'Every campaign, by start date',
     tag: 'campaigns',
+    query: CampaignListQuerySchema,
     success: { status: 200, description: 'The campaigns', schema: CampaignListSchema },
     errors: [],
     permissions: { table: 'read' },

@@ -1,6 +1,6 @@
 /** Routes anyone may call, without signing in. */
 import { VoucherBalanceSchema, VoucherCodeParamsSchema } from '../../shared/api/merchant.ts';
-import { PublicCampaignListSchema, PublicMerchantListSchema } from '../../shared/api/public.ts';
+import { PublicCampaignListSchema, PublicListQuerySchema, PublicMerchantListSchema } from '../../shared/api/public.ts';
 import { defineRoute } from './route.ts';
 
 export const publicRoutes = {
@@ -12,6 +12,7 @@ export const publicRoutes = {
     access: 'public',
     summary: 'The partner shops where vouchers can be spent (name, category, address)',
     tag: 'public',
+    query: PublicListQuerySchema,
     success: { status: 200, description: 'Active partner shops, by name', schema: PublicMerchantListSchema },
     errors: [],
     permissions: { table: 'read' },
@@ -39,6 +40,7 @@ export const publicRoutes = {
     access: 'public',
     summary: 'The campaigns that take applications now (ages, school year, dates): what the application page offers',
     tag: 'public',
+    query: PublicListQuerySchema,
     success: { status: 200, description: 'Open campaigns with an application band', schema: PublicCampaignListSchema },
     errors: [],
     permissions: { table: 'read' },

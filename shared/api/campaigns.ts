@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CampaignInputSchema } from '../campaigns/campaign.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
+import { NextCursorSchema, pageQuerySchema } from './paging.ts';
 
 export const CampaignIdParamsSchema = z.strictObject({
   campaignId: z
@@ -21,7 +22,11 @@ export const CampaignSchema = z
   .extend(CampaignInputSchema.shape)
   .meta({ id: 'Campaign' });
 
-export const CampaignListSchema = z.object({ items: z.array(CampaignSchema) }).meta({ id: 'CampaignList' });
+export const CampaignListQuerySchema = pageQuerySchema({ defaultLimit: 200, maxLimit: 500 });
+
+export const CampaignListSchema = z
+  .object({ items: z.array(CampaignSchema), nextCursor: NextCursorSchema })
+  .meta({ id: 'CampaignList' });
 
 export const ExtendCampaignBodySchema = z
   .strictObject({ endDate: CalendarDateSchema })

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MERCHANT_STATUSES, MerchantCategorySchema } from '../merchants/merchant.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
+import { NextCursorSchema, pageQuerySchema } from './paging.ts';
 
 const MerchantIdSchema = z
   .string()
@@ -107,7 +108,11 @@ export const MerchantSchema = z
   .meta({ id: 'Merchant', description: 'A partner shop as the back office sees it' });
 export type MerchantView = z.input<typeof MerchantSchema>;
 
-export const MerchantListSchema = z.object({ items: z.array(MerchantSchema) }).meta({ id: 'MerchantList' });
+export const MerchantListQuerySchema = pageQuerySchema({ defaultLimit: 500, maxLimit: 1000 });
+
+export const MerchantListSchema = z
+  .object({ items: z.array(MerchantSchema), nextCursor: NextCursorSchema })
+  .meta({ id: 'MerchantList' });
 
 export const EnrolmentSchema = z
   .object({

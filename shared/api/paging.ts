@@ -24,6 +24,11 @@ export function pageQuery(options: { defaultLimit: number; maxLimit: number }) {
   };
 }
 
+/** The query of a list route that takes nothing but paging. */
+export function pageQuerySchema(options: { defaultLimit: number; maxLimit: number }) {
+  return z.strictObject(pageQuery(options));
+}
+
 export const NextCursorSchema = z
   .string()
   .nullable()

@@ -5,9 +5,12 @@
 import { z } from 'zod';
 import { PublicMerchantSchema } from '../merchants/merchant.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
+import { NextCursorSchema, pageQuerySchema } from './paging.ts';
+
+export const PublicListQuerySchema = pageQuerySchema({ defaultLimit: 500, maxLimit: 1000 });
 
 export const PublicMerchantListSchema = z
-  .object({ items: z.array(PublicMerchantSchema) })
+  .object({ items: z.array(PublicMerchantSchema), nextCursor: NextCursorSchema })
   .meta({ id: 'PublicMerchantList' });
 export type PublicMerchantList = z.infer<typeof PublicMerchantListSchema>;
 
@@ -28,6 +31,6 @@ export const PublicCampaignSchema = z
 export type PublicCampaign = z.infer<typeof PublicCampaignSchema>;
 
 export const PublicCampaignListSchema = z
-  .object({ items: z.array(PublicCampaignSchema) })
+  .object({ items: z.array(PublicCampaignSchema), nextCursor: NextCursorSchema })
   .meta({ id: 'PublicCampaignList' });
 export type PublicCampaignList = z.infer<typeof PublicCampaignListSchema>;

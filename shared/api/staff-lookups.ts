@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../ledger/audit-event.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
+import { pageQuery } from './paging.ts';
 
 export const VoucherLookupBodySchema = z
   .strictObject({
@@ -78,7 +79,7 @@ export const AuditQuerySchema = z.strictObject({
     .optional()
     .meta({ description: 'The username of who acted (what staff know of each other), any case' }),
   action: z.enum(AUDIT_ACTIONS).optional(),
-  cursor: z.string().max(1024).optional(),
+  ...pageQuery({ defaultLimit: 200, maxLimit: 500 }),
 });
 
 export const AuditPageSchema = z

@@ -5,7 +5,7 @@
 import type { AuditEvent } from '../ledger/audit-event.ts';
 import { brusselsDateOf } from '../time/calendar-date.ts';
 import { auditKeys } from './keys.ts';
-import { IF_ABSENT, putItem, queryAll, queryPage, type TableContext, withoutKeys } from './table.ts';
+import { IF_ABSENT, listPage, type PageRequest, putItem, queryAll, type TableContext, withoutKeys } from './table.ts';
 import { putNew, type TransactItem } from './transactions.ts';
 
 export function auditItem(event: AuditEvent): Record<string, unknown> {
@@ -32,20 +32,22 @@ export function createAuditStore(table: TableContext) {
       }
     },
 
-    /** A Brussels day's events, newest first, a page at a time (`startKey` from the previous page). */
-    async forDay(day: string, limit: number, startKey?: Record<string, unknown>) {
-      const page = await queryPage(
+    /** A page of a Brussels day's events, newest first, counting only those `keep` accepts. */
+    async forDay(day: string, request: PageRequest, keep: (event: AuditEvent) => boolean = () => true) {
+      const pk = auditKeys.byDay(day);
+      const page = await listPage(
         table,
         {
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': auditKeys.byDay(day) },
+          ExpressionAttributeValues: { ':pk': pk },
           ScanIndexForward: false,
-          Limit: limit,
         },
-        startKey,
+        request,
+        { gsi1pk: pk },
+        (item) => keep(withoutKeys<AuditEvent>(item)),
       );
-      return { events: page.items.map((item) => withoutKeys<AuditEvent>(item)), nextKey: page.nextKey };
+      return { events: page.items.map((item) => withoutKeys<AuditEvent>(item)), nextCursor: page.nextCursor };
     },
 
     /** The history of one voucher or campaign, oldest first. */

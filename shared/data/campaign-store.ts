@@ -2,7 +2,16 @@
 import type { Campaign } from '../campaigns/campaign.ts';
 import type { CalendarDate } from '../time/calendar-date.ts';
 import { campaignKeys } from './keys.ts';
-import { getRecord, IF_ABSENT, putItem, queryAll, type TableContext, withoutKeys } from './table.ts';
+import {
+  getRecord,
+  IF_ABSENT,
+  listPage,
+  type PageRequest,
+  putItem,
+  queryAll,
+  type TableContext,
+  withoutKeys,
+} from './table.ts';
 import { putNew, type TransactItem } from './transactions.ts';
 
 /** The stored item of a campaign (keys, list index) as written on creation. */
@@ -60,6 +69,31 @@ export function createCampaignStore(table: TableContext) {
 
     get(campaignId: string): Promise<Campaign | undefined> {
       return getRecord<Campaign>(table, campaignKeys.item(campaignId));
+    },
+
+    /**
+     * A page of the campaigns by start date (latest first when `newestFirst`), counting only those `keep`
+     * accepts.
+     */
+    async page(
+      request: PageRequest,
+      options: { newestFirst?: boolean; keep?: (campaign: Campaign) => boolean } = {},
+    ): Promise<{ items: Campaign[]; nextCursor: string | null }> {
+      const pk = campaignKeys.listPartition;
+      const keep = options.keep ?? (() => true);
+      const page = await listPage(
+        table,
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: !options.newestFirst,
+        },
+        request,
+        { gsi1pk: pk },
+        (item) => keep(withoutKeys<Campaign>(item)),
+      );
+      return { items: page.items.map((item) => withoutKeys<Campaign>(item)), nextCursor: page.nextCursor };
     },
 
     async list(): Promise<Campaign[]> {

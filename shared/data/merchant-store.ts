@@ -8,6 +8,8 @@ import {
   getRecord,
   IF_ABSENT,
   type Item,
+  listPage,
+  type PageRequest,
   putItem,
   queryAll,
   type TableContext,
@@ -91,6 +93,21 @@ export function createMerchantStore(table: TableContext) {
     },
 
     /** All shops, sorted by name. Bounded: a town has tens, at most a few hundred, partner shops. */
+    /** A page of the shops in the order of the list index (name), counting only those `keep` accepts. */
+    async page(
+      request: PageRequest,
+      keep: (merchant: Merchant) => boolean = () => true,
+    ): Promise<{ items: Merchant[]; nextCursor: string | null }> {
+      const pk = merchantKeys.listPartition;
+      const query = {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      };
+      const page = await listPage(table, query, request, { gsi1pk: pk }, (item) => keep(merchantOf(item)));
+      return { items: page.items.map(merchantOf), nextCursor: page.nextCursor };
+    },
+
     async list(): Promise<Merchant[]> {
       const items = await queryAll(table, {
         IndexName: 'gsi1',

@@ -9,7 +9,7 @@ import { createAuditStore } from '../data/audit-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import { requestHash } from '../data/idempotency-store.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
-import type { TableContext } from '../data/table.ts';
+import type { PageRequest, TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { CROCKFORD_ALPHABET, toBase32 } from '../encoding/base32.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -86,8 +86,16 @@ export function createMerchantService(deps: { readonly table: TableContext; read
       return merchantView(stored, caller.roles);
     },
 
-    async list(roles: readonly Role[]): Promise<MerchantView[]> {
-      return (await merchants.list()).sort(compareMerchantNames).map((merchant) => merchantView(merchant, roles));
+    /** A page of the shops by name (the list index's order; within the page, by the French collation). */
+    async list(
+      roles: readonly Role[],
+      request: PageRequest,
+    ): Promise<{ items: MerchantView[]; nextCursor: string | null }> {
+      const page = await merchants.page(request);
+      return {
+        items: page.items.sort(compareMerchantNames).map((merchant) => merchantView(merchant, roles)),
+        nextCursor: page.nextCursor,
+      };
     },
 
     async get(merchantId: string, roles: readonly Role[]): Promise<MerchantView> {

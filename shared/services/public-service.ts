@@ -7,6 +7,7 @@ import type { VoucherBalance } from '../api/merchant.ts';
 import type { PublicCampaign } from '../api/public.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import { lookupMissKeys } from '../data/keys.ts';
+import type { PageRequest } from '../data/table.ts';
 import { clientRefFor } from '../people/person-ref.ts';
 import { brusselsDateOf } from '../time/calendar-date.ts';
 import { voucherStateOn } from '../vouchers/voucher.ts';
@@ -46,11 +47,14 @@ export function createPublicVoucherService(deps: PublicServiceDependencies) {
 /** The campaigns not yet ended that take applications, latest start first (what the application page offers). */
 export async function campaignsTakingApplications(
   deps: Pick<LedgerDependencies, 'table' | 'now'>,
-): Promise<PublicCampaign[]> {
+  request: PageRequest,
+): Promise<{ items: PublicCampaign[]; nextCursor: string | null }> {
   const today = brusselsDateOf(deps.now());
-  const all = await createCampaignStore(deps.table).list();
-  return all
-    .filter((campaign) => campaign.eligibility.onApplication && campaign.endDate >= today)
+  const page = await createCampaignStore(deps.table).page(request, {
+    newestFirst: true,
+    keep: (campaign) => Boolean(campaign.eligibility.onApplication) && campaign.endDate >= today,
+  });
+  const items = page.items
     .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.campaignId.localeCompare(b.campaignId))
     .map((campaign) => {
       const band = campaign.eligibility.onApplication;
@@ -67,4 +71,5 @@ export async function campaignsTakingApplications(
         },
       };
     });
+  return { items, nextCursor: page.nextCursor };
 }

@@ -9,6 +9,7 @@ import type { Application } from '../../shared/applications/application.ts';
 import type { Campaign } from '../../shared/campaigns/campaign.ts';
 import { applicationItem } from '../../shared/data/application-store.ts';
 import { redemptionKeys } from '../../shared/data/keys.ts';
+import { createMerchantStore } from '../../shared/data/merchant-store.ts';
 import { putItem } from '../../shared/data/table.ts';
 import { addDays } from '../../shared/time/calendar-date.ts';
 import {
@@ -20,7 +21,7 @@ import {
   type TestShop,
   today,
 } from '../support/ledger-fixtures.ts';
-import { api, localTable } from '../support/local-target.ts';
+import { api, localTable, uniqueId } from '../support/local-target.ts';
 
 interface Paged<T> {
   readonly items: T[];
@@ -219,5 +220,90 @@ describe('GET /campaigns/{id}/applications pages', () => {
       expect(answer.status, refused).toBe(400);
       expect(answer.body.code).toBe('VALIDATION_FAILED');
     }
+  });
+});
+
+describe('the other lists page the same way', () => {
+  const ids = <T extends Record<string, unknown>>(pages: Array<Paged<T>>, name: keyof T) =>
+    pages.flatMap((page) => page.items.map((item) => String(item[name])));
+  const once = (all: string[]) => expect(new Set(all).size).toBe(all.length);
+
+  it('GET /merchants and GET /public/merchants: every shop once; the public list fills its pages with active ones', async () => {
+    const store = createMerchantStore(localTable());
+    const made: Array<{ merchantId: string; active: boolean }> = [];
+    for (let i = 0; i < 8; i++) {
+      const merchantId = uniqueId('shop');
+      const active = i % 3 !== 1;
+      await store.create({
+        merchantId,
+        name: `Paging ${merchantId}`,
+        category: 'books',
+        address: { street: 'Rue du Test', number: '1', postcode: '7300', locality: 'Boussu' },
+        iban: 'BE68539007547034',
+        email: 'test@shops.demo.invalid',
+        createdAt: new Date().toISOString(),
+        status: active ? 'ACTIVE' : 'INACTIVE',
+      });
+      made.push({ merchantId, active });
+    }
+    const staff = await walk<{ merchantId: string }>('/merchants', await mintToken(['staff']), 3);
+    once(ids(staff, 'merchantId'));
+    expect(ids(staff, 'merchantId')).toEqual(expect.arrayContaining(made.map((m) => m.merchantId)));
+
+    const publicPages = await walk<{ merchantId: string }>('/public/merchants', '', 3);
+    const listed = ids(publicPages, 'merchantId');
+    once(listed);
+    expect(listed).toEqual(expect.arrayContaining(made.filter((m) => m.active).map((m) => m.merchantId)));
+    for (const shop of made.filter((m) => !m.active)) expect(listed).not.toContain(shop.merchantId);
+    // Filtered after reading, a page still fills up unless the list ends.
+    for (const page of publicPages.slice(0, -1)) expect(page.items).toHaveLength(3);
+    expect((await api('/public/merchants?cursor=c1.e30')).status).toBe(400);
+  });
+
+  it('GET /campaigns and GET /public/campaigns: every campaign once, the open ones only in the public list', async () => {
+    const band = { automatic: { minAge: 0, maxAge: 11 }, onApplication: { minAge: 12, maxAge: 18 } };
+    const open = [
+      await createTestCampaign({ eligibility: band }),
+      await createTestCampaign({ eligibility: band }),
+      await createTestCampaign({ eligibility: band, startDate: addDays(today(), -20) }),
+    ];
+    const ended = await createTestCampaign({
+      eligibility: band,
+      startDate: addDays(today(), -40),
+      endDate: addDays(today(), -1),
+    });
+    const staff = await walk<{ campaignId: string }>('/campaigns', await mintToken(['staff']), 4);
+    once(ids(staff, 'campaignId'));
+    expect(ids(staff, 'campaignId')).toEqual(expect.arrayContaining([...open, ended].map((c) => c.campaignId)));
+
+    const publicPages = await walk<{ campaignId: string; startDate: string }>('/public/campaigns', '', 1);
+    const listed = ids(publicPages, 'campaignId');
+    once(listed);
+    expect(listed).toEqual(expect.arrayContaining(open.map((c) => c.campaignId)));
+    expect(listed).not.toContain(ended.campaignId);
+    const starts = publicPages.flatMap((page) => page.items.map((item) => item.startDate));
+    expect(starts).toEqual([...starts].sort().reverse());
+  });
+});
+
+describe('GET /audit-events pages through the same helper', () => {
+  it('refuses a cursor of another day or an edited one', async () => {
+    const admin = await mintToken(['admin']);
+    // Today's log holds the LIST_APPLICATIONS events of the tests above, and more: a page of 1 has a cursor.
+    await api(`/campaigns/${uniqueId('cmp')}/applications`, { token: await mintToken(['staff']) });
+    const first = await api<Paged<unknown>>(`/audit-events?day=${today()}`, { token: admin });
+    expect(first.status).toBe(200);
+    const all = await walk<{ eventId: string }>(`/audit-events?day=${today()}&action=LIST_APPLICATIONS`, admin, 200);
+    const ids = all.flatMap((page) => page.items.map((item) => item.eventId));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(0);
+    if (first.body.nextCursor) {
+      const cursor = encodeURIComponent(first.body.nextCursor);
+      expect((await api(`/audit-events?day=${addDays(today(), -1)}&cursor=${cursor}`, { token: admin })).status).toBe(
+        400,
+      );
+    }
+    const forged = `c1.${Buffer.from(JSON.stringify({ gsi1pk: 'AUDIT#x', gsi1sk: 'a', pk: 'b', sk: 'c' })).toString('base64url')}`;
+    expect((await api(`/audit-events?cursor=${encodeURIComponent(forged)}`, { token: admin })).status).toBe(400);
   });
 });
