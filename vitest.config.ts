@@ -39,6 +39,9 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // A page's answer waits on the whole local target sharing two cores: wait for it as a person would
+          // (vitest's default of 1 s made assertions that hold fail on a loaded runner).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
