@@ -5,6 +5,6 @@ import { letterRunReader } from './letter-services.ts';
 
 const letters = letterRunReader();
 
-export const handler = httpHandler(ROUTES.listLetterRuns, async ({ params }) => ({
-  items: await letters.list(params.campaignId),
-}));
+export const handler = httpHandler(ROUTES.listLetterRuns, async ({ params, query }) =>
+  letters.list(params.campaignId, query),
+);

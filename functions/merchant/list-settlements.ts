@@ -6,6 +6,6 @@ import { settlementReader } from '../settlement/settlement-services.ts';
 
 const settlement = settlementReader();
 
-export const handler = httpHandler(ROUTES.listMerchantSettlements, ({ principal }) =>
-  settlement.forMerchant(merchantPrincipal(principal).merchantId),
+export const handler = httpHandler(ROUTES.listMerchantSettlements, ({ principal, query }) =>
+  settlement.forMerchant(merchantPrincipal(principal).merchantId, query),
 );

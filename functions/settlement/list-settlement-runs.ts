@@ -5,10 +5,14 @@ import { settlementReader } from './settlement-services.ts';
 
 const settlement = settlementReader();
 
-export const handler = httpHandler(ROUTES.listSettlementRuns, async () => ({
-  items: (await settlement.list()).map((run) => ({
-    ...run,
-    totalCents: run.totalCents ?? 0,
-    payoutDeadline: run.payoutDeadline ?? null,
-  })),
-}));
+export const handler = httpHandler(ROUTES.listSettlementRuns, async ({ query }) => {
+  const page = await settlement.list(query);
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((run) => ({
+      ...run,
+      totalCents: run.totalCents ?? 0,
+      payoutDeadline: run.payoutDeadline ?? null,
+    })),
+  };
+});

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { LETTER_RUN_STATUSES } from '../letters/letter-run.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
+import { NextCursorSchema, pageQuerySchema } from './paging.ts';
+
+export const LetterRunListQuerySchema = pageQuerySchema({ defaultLimit: 100, maxLimit: 500 });
 
 export const LetterRunParamsSchema = CampaignIdParamsSchema.extend({
   runId: z.string().regex(/^L[0-9A-Z]{16}$/, 'not a letter run id'),
@@ -48,6 +51,7 @@ export const LetterRunListSchema = z
         envelopes: z.int().nonnegative(),
       }),
     ),
+    nextCursor: NextCursorSchema,
   })
   .meta({ id: 'LetterRunList' });
 

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { SETTLEMENT_RUN_STATUSES } from '../settlement/settlement.ts';
 import { SETTLEMENT_FILE_KINDS } from '../settlement/settlement-run.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
+import { NextCursorSchema, pageQuerySchema } from './paging.ts';
+
+export const SettlementRunListQuerySchema = pageQuerySchema({ defaultLimit: 50, maxLimit: 200 });
+export const MerchantSettlementListQuerySchema = pageQuerySchema({ defaultLimit: 100, maxLimit: 500 });
 
 export const SettlementRunParamsSchema = z.strictObject({
   runId: z.string().regex(/^P[0-9A-Z]{16}$/, 'not a settlement run id'),
@@ -82,6 +86,7 @@ export const SettlementRunListSchema = z
         payoutDeadline: CalendarDateSchema.nullable(),
       }),
     ),
+    nextCursor: NextCursorSchema,
   })
   .meta({ id: 'SettlementRunList' });
 
@@ -107,5 +112,6 @@ export const MerchantSettlementListSchema = z
         payoutDate: CalendarDateSchema.nullable(),
       }),
     ),
+    nextCursor: NextCursorSchema,
   })
   .meta({ id: 'MerchantSettlementList' });

@@ -4,7 +4,17 @@
  */
 import type { LetterBatch, LetterRun } from '../letters/letter-run.ts';
 import { letterRunKeys, voucherKeys } from './keys.ts';
-import { getRecord, type Item, putItem, queryAll, type TableContext, updateItem, withoutKeys } from './table.ts';
+import {
+  getRecord,
+  type Item,
+  listPage,
+  type PageRequest,
+  putItem,
+  queryAll,
+  type TableContext,
+  updateItem,
+  withoutKeys,
+} from './table.ts';
 import { putNew, type TransactItem, transactWrite } from './transactions.ts';
 
 /** How long an execution's claim on a run holds without a sign of life: longer than any one task. */
@@ -34,6 +44,26 @@ export function createLetterStore(table: TableContext) {
     },
 
     /** A campaign's runs, oldest first (a few a year). */
+    /** A page of the campaign's runs, newest first. */
+    async campaignRunPage(
+      campaignId: string,
+      request: PageRequest,
+    ): Promise<{ items: LetterRun[]; nextCursor: string | null }> {
+      const pk = letterRunKeys.byCampaign(campaignId);
+      const page = await listPage(
+        table,
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+        },
+        request,
+        { gsi1pk: pk },
+      );
+      return { items: page.items.map((item) => withoutKeys<LetterRun>(item)), nextCursor: page.nextCursor };
+    },
+
     async campaignRuns(campaignId: string): Promise<LetterRun[]> {
       const items = await queryAll(table, {
         IndexName: 'gsi1',

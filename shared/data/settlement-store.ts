@@ -11,6 +11,8 @@ import {
   batchGetAll,
   getRecord,
   type Item,
+  listPage,
+  type PageRequest,
   pages,
   queryAll,
   queryPage,
@@ -103,16 +105,21 @@ export function createSettlementStore(table: TableContext, options: { leaseSecon
       return getRecord<SettlementRun>(table, runKey(runId));
     },
 
-    /** The runs, newest first. */
-    async listRuns(limit = 50): Promise<SettlementRun[]> {
-      const page = await queryPage(table, {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': settlementRunKeys.listPartition },
-        ScanIndexForward: false,
-        Limit: limit,
-      });
-      return page.items.map((item) => withoutKeys<SettlementRun>(item));
+    /** A page of the runs, newest first. */
+    async listRuns(request: PageRequest): Promise<{ items: SettlementRun[]; nextCursor: string | null }> {
+      const pk = settlementRunKeys.listPartition;
+      const page = await listPage(
+        table,
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+        },
+        request,
+        { gsi1pk: pk },
+      );
+      return { items: page.items.map((item) => withoutKeys<SettlementRun>(item)), nextCursor: page.nextCursor };
     },
 
     /** Runs not over yet (running, failed, awaiting approval), oldest first. Eventually consistent. */
@@ -371,16 +378,25 @@ export function createSettlementStore(table: TableContext, options: { leaseSecon
       return fresh.map((item) => withoutKeys<OpenSettlement>(item));
     },
 
-    /** A shop's settlements, newest first. */
-    async merchantSettlements(merchantId: string, limit = 100): Promise<OpenSettlement[]> {
-      const page = await queryPage(table, {
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': settlementKeys.byMerchant(merchantId) },
-        ScanIndexForward: false,
-        Limit: limit,
-      });
-      return page.items.map((item) => withoutKeys<OpenSettlement>(item));
+    /** A page of a shop's closed settlements, newest first. */
+    async merchantSettlements(
+      merchantId: string,
+      request: PageRequest,
+    ): Promise<{ items: OpenSettlement[]; nextCursor: string | null }> {
+      const pk = settlementKeys.byMerchant(merchantId);
+      const page = await listPage(
+        table,
+        {
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+        },
+        request,
+        { gsi2pk: pk },
+        (item) => Boolean(item.closedAt),
+      );
+      return { items: page.items.map((item) => withoutKeys<OpenSettlement>(item)), nextCursor: page.nextCursor };
     },
 
     /** The purchases a settlement pays, oldest first, page by page (its statement lines). */

@@ -7,7 +7,7 @@ import { createCampaignStore } from '../data/campaign-store.ts';
 import type { DocumentStore } from '../data/document-store.ts';
 import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
 import { createLetterStore, type LetterStore } from '../data/letter-store.ts';
-import type { TableContext } from '../data/table.ts';
+import type { PageRequest, TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
@@ -134,15 +134,16 @@ export function createLetterRunService(deps: LetterRunServiceDependencies) {
     },
 
     /** The campaign's runs, newest first. */
-    async list(campaignId: string) {
-      const all = await runs.campaignRuns(campaignId);
-      return all.reverse().map((run) => ({
+    async list(campaignId: string, request: PageRequest) {
+      const page = await runs.campaignRunPage(campaignId, request);
+      const items = page.items.map((run) => ({
         runId: run.runId,
         status: run.status,
         createdAt: run.createdAt,
         letters: run.letters ?? 0,
         envelopes: run.envelopes ?? 0,
       }));
+      return { items, nextCursor: page.nextCursor };
     },
 
     /** A 5-minute link to a batch's PDF (and its print-shop manifest); handing it out is audited. */

@@ -6,6 +6,7 @@ import { createAuditStore } from '../data/audit-store.ts';
 import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
 import { createSettlementStore, type OpenSettlement } from '../data/settlement-store.ts';
+import type { PageRequest } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
@@ -189,9 +190,9 @@ export function createSettlementService(deps: SettlementServiceDependencies) {
       };
     },
 
-    /** The runs, newest first. */
-    list(): Promise<SettlementRun[]> {
-      return runs.listRuns();
+    /** A page of the runs, newest first. */
+    list(request: PageRequest): Promise<{ items: SettlementRun[]; nextCursor: string | null }> {
+      return runs.listRuns(request);
     },
 
     /** A short-lived link to one of the run's documents; handing it out is audited. */
@@ -232,21 +233,20 @@ export function createSettlementService(deps: SettlementServiceDependencies) {
     },
 
     /** A shop's own settlements, newest first: what it was paid, with which reference, and when. */
-    async forMerchant(merchantId: string) {
-      const settlements = await runs.merchantSettlements(merchantId);
+    async forMerchant(merchantId: string, request: PageRequest) {
+      const page = await runs.merchantSettlements(merchantId, request);
       return {
-        items: settlements
-          .filter((settlement) => settlement.closedAt)
-          .map((settlement) => ({
-            settlementId: settlement.settlementId,
-            runId: settlement.runId,
-            amountCents: settlement.amountCents,
-            redemptions: settlement.redemptions,
-            remittanceReference: settlement.remittanceReference ?? null,
-            closedAt: settlement.closedAt ?? null,
-            status: settlement.payoutDate ? ('PAID' as const) : ('PENDING' as const),
-            payoutDate: settlement.payoutDate ?? null,
-          })),
+        nextCursor: page.nextCursor,
+        items: page.items.map((settlement) => ({
+          settlementId: settlement.settlementId,
+          runId: settlement.runId,
+          amountCents: settlement.amountCents,
+          redemptions: settlement.redemptions,
+          remittanceReference: settlement.remittanceReference ?? null,
+          closedAt: settlement.closedAt ?? null,
+          status: settlement.payoutDate ? ('PAID' as const) : ('PENDING' as const),
+          payoutDate: settlement.payoutDate ?? null,
+        })),
       };
     },
   };

@@ -9,6 +9,7 @@ import type { Application } from '../../shared/applications/application.ts';
 import type { Campaign } from '../../shared/campaigns/campaign.ts';
 import { applicationItem } from '../../shared/data/application-store.ts';
 import { redemptionKeys } from '../../shared/data/keys.ts';
+import { letterRunItem } from '../../shared/data/letter-store.ts';
 import { createMerchantStore } from '../../shared/data/merchant-store.ts';
 import { putItem } from '../../shared/data/table.ts';
 import { addDays } from '../../shared/time/calendar-date.ts';
@@ -305,5 +306,36 @@ describe('GET /audit-events pages through the same helper', () => {
     }
     const forged = `c1.${Buffer.from(JSON.stringify({ gsi1pk: 'AUDIT#x', gsi1sk: 'a', pk: 'b', sk: 'c' })).toString('base64url')}`;
     expect((await api(`/audit-events?cursor=${encodeURIComponent(forged)}`, { token: admin })).status).toBe(400);
+  });
+});
+
+describe('GET /campaigns/{id}/letter-runs pages', () => {
+  it('gives every run once, newest first, and refuses a cursor of another campaign', async () => {
+    const campaign = await createTestCampaign();
+    const other = await createTestCampaign();
+    const runIds: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const runId = uniqueId('run');
+      await putItem(
+        localTable(),
+        letterRunItem({
+          runId,
+          campaignId: campaign.campaignId,
+          status: 'DONE',
+          createdAt: new Date(Date.UTC(2026, 5, 1, 0, i)).toISOString(),
+          createdBy: 'test',
+          letters: i,
+          envelopes: i,
+        }),
+      );
+      runIds.push(runId);
+    }
+    const staff = await mintToken(['staff']);
+    const path = `/campaigns/${campaign.campaignId}/letter-runs`;
+    const pages = await walk<{ runId: string }>(path, staff, 2);
+    expect(pages.flatMap((page) => page.items.map((item) => item.runId))).toEqual([...runIds].reverse());
+    const cursor = encodeURIComponent(String(pages[0]?.nextCursor));
+    const foreign = await api(`/campaigns/${other.campaignId}/letter-runs?cursor=${cursor}`, { token: staff });
+    expect(foreign.status).toBe(400);
   });
 });
