@@ -16,11 +16,14 @@
  *               its writes, with the handlers' peak memory; `--redemptions 10000 --shops 100` for a quick look
  *   letters     letters rendered per second (1 and 2 threads), then whole letter runs (API -> state machine ->
  *               batch PDFs in S3) of N/5 and N letters (`--letters`, default 5,000): letters/s, bytes, memory
+ *   abuse       POST /merchant/redemptions from 4 tills alone, beside 200 req/s of anonymous requests, and alone
+ *               again, with the per-route limits on: redemption p50/p99 and failures, the flood's 429s
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchAbuse, printAbuse } from './abuse.ts';
 import { benchAdmin, printAdmin } from './admin.ts';
 import { startBenchTarget } from './bench-target.ts';
 import { measureRoute } from './http-latency.ts';
@@ -164,6 +167,10 @@ async function letters(options: SectionOptions): Promise<void> {
   printLetters(await benchLetters({ letters: Number(options.letters ?? LETTERS_DEFAULT) }));
 }
 
+async function abuse(): Promise<void> {
+  printAbuse(await benchAbuse());
+}
+
 /** Options of the sections that take any (`--redemptions 10000`). */
 interface SectionOptions {
   readonly redemptions?: string;
@@ -182,6 +189,7 @@ const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
   settlement,
   admin,
   letters,
+  abuse,
 };
 
 async function main(): Promise<void> {
