@@ -26,13 +26,39 @@ export interface AwsClientOptions {
   readonly region: string;
   /** Local target only: where the emulators listen. Absent in AWS. */
   readonly endpoints?: AwsEndpoints;
+  /** Local target only (tests): other per-attempt limits than LOCAL_REQUEST_TIMEOUTS. */
+  readonly requestTimeouts?: { readonly connectionTimeout: number; readonly requestTimeout: number };
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
+/**
+ * How long one HTTP attempt of an AWS call may take: to connect, and without a byte moving on the socket
+ * (so a long S3 stream is not cut, a stalled one is). The SDK makes at most 3 attempts: 3 × (1 + 2 s) and its
+ * backoff stay below the functions' 10 s, so a call to a stalled service fails inside the function (a 500
+ * problem, or the caller's own handling) instead of the request hanging until API Gateway gives up.
+ * Without it the SDK waits as long as the socket lives.
+ */
+export const AWS_REQUEST_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 2_000 } as const;
+/**
+ * S3 in AWS: jobs stream registers and letter PDFs, and S3 may take a while to confirm a large multipart
+ * upload; the HTTP functions only presign. Wider, still finite.
+ */
+export const S3_REQUEST_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 20_000 } as const;
+/** This SDK only logs a warning when requestTimeout passes unless told to fail the attempt. */
+const FAIL_ON_TIMEOUT = { throwOnRequestTimeout: true } as const;
+/** The local emulators share a small machine with the tests: the same guard against hanging, wider. */
+export const LOCAL_REQUEST_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 } as const;
+
 function base(options: AwsClientOptions, endpoint: string | undefined) {
-  if (!endpoint) return { region: options.region };
-  return { region: options.region, endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 3 };
+  if (!endpoint) return { region: options.region, requestHandler: { ...AWS_REQUEST_TIMEOUTS, ...FAIL_ON_TIMEOUT } };
+  return {
+    region: options.region,
+    endpoint,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 3,
+    requestHandler: { ...(options.requestTimeouts ?? LOCAL_REQUEST_TIMEOUTS), ...FAIL_ON_TIMEOUT },
+  };
 }
 
 export function createDynamoDbClients(options: AwsClientOptions): { raw: DynamoDBClient; doc: DynamoDBDocumentClient } {
@@ -48,7 +74,13 @@ export function createS3Client(options: AwsClientOptions): S3Client {
   const endpoint = options.endpoints?.s3;
   // Presigned PUTs (registers, proofs uploaded from the pages) must not carry a checksum: at signing time
   // the SDK's default would bake in the CRC32 of an empty body, and S3 would refuse the browser's real file.
-  if (!endpoint) return new S3Client({ region: options.region, requestChecksumCalculation: 'WHEN_REQUIRED' });
+  if (!endpoint) {
+    return new S3Client({
+      region: options.region,
+      requestHandler: { ...S3_REQUEST_TIMEOUTS, ...FAIL_ON_TIMEOUT },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+  }
   return new S3Client({
     ...base(options, endpoint),
     // s3rver only understands path-style URLs, and would store aws-chunked framing inside streamed bodies
