@@ -47,7 +47,7 @@ export const applicationRoutes = {
     tag: 'applications',
     params: ApplicationParamsSchema,
     success: { status: 200, description: 'The application, now in the review queue', schema: ApplicationStateSchema },
-    errors: ['APPLICATION_NOT_FOUND', 'PROOF_MISSING', 'PROOF_INVALID', 'TOO_MANY_ATTEMPTS'],
+    errors: ['APPLICATION_NOT_FOUND', 'PROOF_MISSING', 'PROOF_INVALID', 'TOO_MANY_ATTEMPTS', 'CONFLICT'],
     permissions: { table: 'readWrite', secrets: ['personKey'], buckets: { documents: 'readWrite' }, mail: true },
   }),
   listApplications: defineRoute({
@@ -107,7 +107,7 @@ export const applicationRoutes = {
     params: ApplicationParamsSchema,
     body: RejectBodySchema,
     success: { status: 200, description: 'The decision', schema: DecisionSchema },
-    errors: ['APPLICATION_NOT_FOUND', 'APPLICATION_DECIDED'],
+    errors: ['APPLICATION_NOT_FOUND', 'APPLICATION_DECIDED', 'CONFLICT'],
     permissions: { table: 'readWrite', mail: true },
   }),
 };

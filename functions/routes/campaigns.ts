@@ -64,7 +64,7 @@ export const campaignRoutes = {
     params: CampaignIdParamsSchema,
     body: ExtendCampaignBodySchema,
     success: { status: 200, description: 'The campaign with its new end date', schema: CampaignSchema },
-    errors: ['CAMPAIGN_NOT_FOUND', 'END_DATE_NOT_LATER'],
+    errors: ['CAMPAIGN_NOT_FOUND', 'END_DATE_NOT_LATER', 'CONFLICT'],
     permissions: { table: 'readWrite' },
   }),
   voidAndReissueVoucher: defineRoute({

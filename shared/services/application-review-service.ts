@@ -28,6 +28,7 @@ import {
 import type { Person } from '../people/person.ts';
 import { sealCode } from '../vouchers/code-seal.ts';
 import { createApplicantMailing } from './applicant-mailing.ts';
+import { decisionDeadline } from './decision-deadline.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
 import type { SendMail } from './mailer.ts';
 import { createVoucherService } from './voucher-service.ts';
@@ -166,7 +167,9 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
         decided.issuance === 'ISSUED' || decided.issuance === 'ALREADY_HOLDS_ONE'
           ? mailing.ensure(decided, 'approved')
           : decided;
+      const deadline = decisionDeadline();
       for (;;) {
+        deadline.nextRound();
         const application = await requireApplication(campaignId, applicationId);
         if (application.status === 'REJECTED') {
           throw new DomainError(
@@ -192,7 +195,7 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
           decidedAt: deps.now().toISOString(),
           decidedBy: request.actor.userId,
         };
-        const outcome = await transactWrite(deps.table, {
+        const outcome = await deadline.transact(deps.table, {
           application: applications.saveItem(approved, 'SUBMITTED'),
           person: people.saveItem(
             { ...person, applicationApproved: true, version: person.version + 1 },
@@ -211,7 +214,9 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
       reason: string,
       request: StaffRequest,
     ): Promise<Application> {
+      const deadline = decisionDeadline();
       for (;;) {
+        deadline.nextRound();
         const application = await requireApplication(campaignId, applicationId);
         if (application.status === 'REJECTED' && application.rejectionReason === reason) {
           return mailing.ensure(application, 'rejected');
@@ -240,7 +245,7 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
                 person: people.saveItem({ ...released, version: person.version + 1 }, person.version),
               }))(person)
             : {};
-        const outcome = await transactWrite(deps.table, {
+        const outcome = await deadline.transact(deps.table, {
           application: applications.saveItem(rejected, 'SUBMITTED'),
           ...release,
           audit: audits.recordItem(event('REJECT_APPLICATION', applicationId, request, { campaignId, reason })),

@@ -37,6 +37,7 @@ import { clientRefFor, personRefFor } from '../people/person-ref.ts';
 import { birthDateMatches, checkNationalNumber } from '../register/national-number.ts';
 import { brusselsDateOf, type CalendarDate } from '../time/calendar-date.ts';
 import { createApplicantMailing } from './applicant-mailing.ts';
+import { decisionDeadline } from './decision-deadline.ts';
 import type { SendMail } from './mailer.ts';
 
 export interface ApplicationServiceDependencies {
@@ -157,7 +158,9 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
     /** Checks the uploaded proof and puts the application in the staff's queue. Idempotent once submitted. */
     async submit(campaignId: string, applicationId: string, sourceIp: string, requestId: string) {
       await limits.consume(limit, clientRefFor(deps.personKey, sourceIp), deps.now());
+      const deadline = decisionDeadline();
       for (;;) {
+        deadline.nextRound();
         const application = await applications.get(applicationId);
         if (!application || application.campaignId !== campaignId) {
           throw new DomainError('APPLICATION_NOT_FOUND', `There is no application ${applicationId}.`);
@@ -201,7 +204,7 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
         let outcome: { committed: boolean };
         if (person && free) {
           saved = submitted;
-          outcome = await transactWrite(deps.table, {
+          outcome = await deadline.transact(deps.table, {
             application: applications.saveItem(saved, 'AWAITING_PROOF'),
             person: people.saveItem(
               { ...person, openApplicationId: applicationId, version: person.version + 1 },
@@ -214,7 +217,7 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
           // the first was submitted: in the queue all the same, for staff to answer, and locking no one.
           const { householdRef: _household, ...unmatched } = submitted;
           saved = matched ? { ...unmatched, registerCheck: person ? 'ALREADY_APPLIED' : 'NOT_FOUND' } : submitted;
-          outcome = await transactWrite(deps.table, {
+          outcome = await deadline.transact(deps.table, {
             application: applications.saveItem(saved, 'AWAITING_PROOF'),
             audit,
           });

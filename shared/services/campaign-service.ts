@@ -13,6 +13,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../ledger/audit-event.ts';
 import { type CalendarDate, formatFrenchDate } from '../time/calendar-date.ts';
+import { decisionDeadline } from './decision-deadline.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
 
 /**
@@ -72,7 +73,9 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
      * crash could fall between two of them.
      */
     async extend(campaignId: string, endDate: CalendarDate, actor: Actor, requestId: string): Promise<Campaign> {
+      const deadline = decisionDeadline();
       for (;;) {
+        deadline.nextRound();
         const campaign = await campaigns.get(campaignId);
         if (!campaign) throw new DomainError('CAMPAIGN_NOT_FOUND', `There is no campaign ${campaignId}.`);
         if (endDate < campaign.endDate) {
@@ -89,13 +92,13 @@ export function createCampaignService(deps: Pick<LedgerDependencies, 'table' | '
           // Already extended: bring any copy left behind up to date, one transaction per chunk of shops.
           for (let start = 0; start < behind.length; start += SHOPS_PER_TRANSACTION) {
             const chunk = behind.slice(start, start + SHOPS_PER_TRANSACTION);
-            await transactWrite(deps.table, {
+            await deadline.transact(deps.table, {
               shops: chunk.map((e) => enrolmentUpdate(e.merchantId, campaignId, endDate)),
             });
           }
           return campaign;
         }
-        const outcome = await transactWrite(deps.table, {
+        const outcome = await deadline.transact(deps.table, {
           campaign: campaigns.extendItem(campaignId, {
             from: campaign.endDate,
             to: endDate,
