@@ -104,7 +104,7 @@ function play(operations: readonly Operation[]): Ledger {
       }
       const voucher = vouchers.get(redemption.voucherId);
       // A voided voucher's purchases can no longer be reversed (the ledger refuses).
-      if (!voucher || voucher.status !== 'ACTIVE') continue;
+      if (voucher?.status !== 'ACTIVE') continue;
       setRedemption(id, { ...redemption, status: 'REVERSED' });
       setVoucher(redemption.voucherId, { ...voucher, balanceCents: voucher.balanceCents + redemption.amountCents });
     } else {
