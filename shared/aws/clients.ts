@@ -47,8 +47,11 @@ export const AWS_REQUEST_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 
 export const S3_REQUEST_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 20_000 } as const;
 /** This SDK only logs a warning when requestTimeout passes unless told to fail the attempt. */
 const FAIL_ON_TIMEOUT = { throwOnRequestTimeout: true } as const;
-/** The local emulators share a small machine with the tests: the same guard against hanging, wider. */
-export const LOCAL_REQUEST_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 } as const;
+/**
+ * The local emulators share a small machine with the tests: the same guard against hanging, wider (DynamoDB
+ * Local's JVM took over 5 s to accept a connection on a loaded 2-core runner).
+ */
+export const LOCAL_REQUEST_TIMEOUTS = { connectionTimeout: 15_000, requestTimeout: 30_000 } as const;
 
 function base(options: AwsClientOptions, endpoint: string | undefined) {
   if (!endpoint) return { region: options.region, requestHandler: { ...AWS_REQUEST_TIMEOUTS, ...FAIL_ON_TIMEOUT } };
