@@ -50,7 +50,7 @@ export function setupApplications(context: AdminContext): Screen {
         [
           t('applications.address'),
           address
-            ? `${address.street} ${address.houseNumber}${address.box ? ` bte ${address.box}` : ''}, ${address.postcode} ${address.locality}`
+            ? `${address.street} ${address.houseNumber}${address.box ? ` ${t('applications.address.box', { box: address.box })}` : ''}, ${address.postcode} ${address.locality}`
             : '–',
         ],
         [t('applications.schoolYear'), application.schoolYear ?? '–'],

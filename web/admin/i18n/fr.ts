@@ -323,6 +323,8 @@ export const fr = {
   'applications.none': 'Aucune demande dans cette liste.',
   'applications.name': 'Demandeur',
   'applications.birthDate': 'Date de naissance',
+  // The box (letterbox) number of a Belgian address, as each language abbreviates it.
+  'applications.address.box': 'bte {box}',
   'applications.address': 'Adresse',
   'applications.submittedAt': 'Envoyée le',
   'applications.schoolYear': 'Année scolaire',

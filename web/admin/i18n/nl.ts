@@ -320,6 +320,7 @@ export const nl: AdminCatalogue = {
   'applications.none': 'Geen aanvragen in deze lijst.',
   'applications.name': 'Aanvrager',
   'applications.birthDate': 'Geboortedatum',
+  'applications.address.box': 'bus {box}',
   'applications.address': 'Adres',
   'applications.submittedAt': 'Ingediend op',
   'applications.schoolYear': 'Schooljaar',
