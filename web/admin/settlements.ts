@@ -162,8 +162,9 @@ export function setupSettlements(context: AdminContext): Screen {
       }
       try {
         await context.api.approveSettlementRun(run.runId, newIdempotencyKey());
-        setMessage(detailMessage, t('settlements.approved'), 'success');
+        // After the run is shown again: showing it clears the detail's message.
         await openRun(run.runId);
+        setMessage(detailMessage, t('settlements.approved'), 'success');
         await load();
       } catch (error) {
         report(detailMessage)(error);
