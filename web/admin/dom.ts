@@ -1,42 +1,13 @@
 /** Small DOM helpers of the admin page: typed look-ups, the catalogue applied to the page, tables, messages. */
+
+import { byId, translatePage as translateWith } from '../lib/dom.ts';
 import { type AdminMessageKey, isMessageKey, t } from './i18n/index.ts';
 
-export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The page has no #${id}`);
-  return element as T;
-}
+export { byId, type MessageKind, setFieldError, setMessage, show } from '../lib/dom.ts';
 
-/** Fills every `data-i18n` (text) and `data-i18n-label` (aria-label) from the catalogue. */
+/** Fills every `data-i18n` (text) and `data-i18n-label` (aria-label) from this page's catalogue. */
 export function translatePage(root: ParentNode = document): void {
-  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    const key = element.dataset.i18n ?? '';
-    if (isMessageKey(key)) element.textContent = t(key);
-  }
-  for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
-    const key = element.dataset.i18nLabel ?? '';
-    if (isMessageKey(key)) element.setAttribute('aria-label', t(key));
-  }
-}
-
-export type MessageKind = 'error' | 'info' | 'success';
-
-/** Shows (or clears, with an empty text) a message; its kind only changes how it looks. */
-export function setMessage(element: HTMLElement, text: string, kind: MessageKind = 'error'): void {
-  element.textContent = text;
-  element.classList.remove('error', 'info', 'success');
-  if (text) element.classList.add(kind);
-}
-
-/** Marks a field invalid (or valid again) next to its message, for assistive tech. */
-export function setFieldError(input: HTMLElement, message: HTMLElement, text: string): void {
-  setMessage(message, text, 'error');
-  if (text) input.setAttribute('aria-invalid', 'true');
-  else input.removeAttribute('aria-invalid');
-}
-
-export function show(element: HTMLElement, visible: boolean): void {
-  element.hidden = !visible;
+  translateWith(t, isMessageKey, root);
 }
 
 /** A new element with a class and a text (always as text: nothing from the API is ever parsed as HTML). */

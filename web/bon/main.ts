@@ -7,9 +7,9 @@
 import '../citizen/citizen.css';
 import './bon.css';
 import { formatCode, parseCode, parseCodeOrUrl } from '../../shared/vouchers/voucher-code.ts';
-import { byId, show, translatePage } from '../citizen/dom.ts';
 import { createMessages } from '../citizen/messages.ts';
 import { setupLanguage } from '../citizen/page-language.ts';
+import { byId, show, translatePage } from '../lib/dom.ts';
 import type { Values } from '../lib/i18n/index.ts';
 import { createCamera } from '../scanner/camera.ts';
 import { isMessageKey, LANGUAGES, t } from './i18n/index.ts';

@@ -1,8 +1,8 @@
 /** The partner shops under the balance, filtered by kind (GET /public/merchants, loaded once per visit). */
 import type { PublicMerchantList } from '../../shared/api/public.ts';
 import type { PublicMerchant } from '../../shared/merchants/merchant.ts';
-import { byId, setMessage } from '../citizen/dom.ts';
 import { apiRequest } from '../lib/api-client.ts';
+import { byId, setMessage } from '../lib/dom.ts';
 import { pageLocale } from '../lib/i18n/language.ts';
 import { type BonMessageKey, isMessageKey, t } from './i18n/index.ts';
 

@@ -5,8 +5,8 @@
  */
 import type { VoucherBalance } from '../../shared/api/merchant.ts';
 import { formatCode } from '../../shared/vouchers/voucher-code.ts';
-import { byId, setMessage, show } from '../citizen/dom.ts';
 import { ApiError, apiRequest } from '../lib/api-client.ts';
+import { byId, setMessage, show } from '../lib/dom.ts';
 import { formatAmount, formatDate } from '../lib/i18n/format.ts';
 import { type BonMessageKey, t } from './i18n/index.ts';
 

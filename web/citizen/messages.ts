@@ -2,8 +2,9 @@
  * Messages shown by key rather than by text, so that a language switch can say them again in the new
  * language (a status line, a field's error) without the page remembering each one itself.
  */
+
+import { type MessageKind, setFieldError, setMessage } from '../lib/dom.ts';
 import type { Values } from '../lib/i18n/index.ts';
-import { type MessageKind, setFieldError, setMessage } from './dom.ts';
 
 interface Shown<Key> {
   readonly key: Key;

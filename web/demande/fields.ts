@@ -9,8 +9,8 @@ import {
   type NationalNumberCheck,
 } from '../../shared/register/national-number.ts';
 import type { CalendarDate } from '../../shared/time/calendar-date.ts';
-import { byId } from '../citizen/dom.ts';
 import type { createMessages } from '../citizen/messages.ts';
+import { byId } from '../lib/dom.ts';
 import type { Values } from '../lib/i18n/index.ts';
 import type { DemandeMessageKey } from './i18n/index.ts';
 

@@ -4,9 +4,9 @@
  * the ones done (the upload URL stays valid for a while; submitting twice is harmless).
  */
 
-import { byId, show } from '../citizen/dom.ts';
 import type { createMessages } from '../citizen/messages.ts';
 import { ApiError } from '../lib/api-client.ts';
+import { byId, show } from '../lib/dom.ts';
 import { type FiledApplication, type Filing, fileApplication, submitApplication } from './application-api.ts';
 import type { Fields } from './fields.ts';
 import type { DemandeMessageKey } from './i18n/index.ts';

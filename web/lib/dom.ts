@@ -1,4 +1,4 @@
-/** DOM helpers of the citizen pages (/bon/, /demande/): typed look-ups, a catalogue applied to the page, messages. */
+/** DOM helpers every page shares: typed look-ups, a page's catalogue applied to its HTML, messages. */
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
