@@ -10,8 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { voucherCodeKey } from '../../functions/runtime/code-key.ts';
 import { seedDemoTown } from '../../infra/local/seed/demo-town.ts';
 import { issueDemoVouchers } from '../../infra/local/seed/demo-vouchers.ts';
@@ -19,20 +18,15 @@ import { startLocalTarget } from '../../infra/local/target.ts';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import { qrPayload } from '../../shared/vouchers/voucher-code.ts';
 import { launchChromium } from '../support/browser.ts';
+import { type DownloadSize, markTime, recordDownloads, sizeOf } from './page-downloads.ts';
 import { kib, median, ms, printTable } from './stats.ts';
-
-interface Size {
-  readonly files: number;
-  readonly bytes: number;
-  readonly gzipBytes: number;
-}
 
 export interface PublicPageWeight {
   readonly page: string;
   /** The JavaScript downloaded until the page is idle, before anyone touches it. */
-  readonly initialJs: Size;
+  readonly initialJs: DownloadSize;
   /** Every static file of that first load (HTML, CSS, JS, icon, config.json). */
-  readonly totalStatic: Size;
+  readonly totalStatic: DownloadSize;
 }
 
 export interface PublicPagesFigures {
@@ -59,34 +53,13 @@ const newPhone = (browser: Browser) =>
     locale: 'fr-BE',
   });
 
-function sizeOf(files: ReadonlyArray<{ bytes: number; gzipBytes: number }>): Size {
-  return {
-    files: files.length,
-    bytes: files.reduce((total, file) => total + file.bytes, 0),
-    gzipBytes: files.reduce((total, file) => total + file.gzipBytes, 0),
-  };
-}
-
 /** Loads `url` in a fresh phone until the network is idle; answers what came from the web server. */
 async function firstLoad(browser: Browser, webUrl: string, path: string): Promise<PublicPageWeight> {
   const context = await newPhone(browser);
   const page: Page = await context.newPage();
-  const files: Array<{ path: string; bytes: number; gzipBytes: number }> = [];
-  const pending: Promise<void>[] = [];
-  page.on('response', (response: Response) => {
-    if (!response.url().startsWith(webUrl) || response.status() !== 200) return;
-    pending.push(
-      response.body().then(
-        (body) => {
-          // zlib's default level, about what a CDN's on-the-fly compression achieves.
-          files.push({ path: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body).length });
-        },
-        () => undefined,
-      ),
-    );
-  });
+  const { files, settled } = recordDownloads(page, webUrl);
   await page.goto(`${webUrl}${path}`, { waitUntil: 'networkidle' });
-  await Promise.all(pending);
+  await settled();
   await context.close();
   return {
     page: path,
@@ -121,10 +94,7 @@ export async function benchPublicPages(options: { runs?: number } = {}): Promise
         const context = await newPhone(browser);
         const page = await context.newPage();
         await page.goto(letterLink);
-        await page.waitForFunction(() => performance.getEntriesByName('bon:balance-shown').length > 0, undefined, {
-          timeout: 30_000,
-        });
-        shown.push(await page.evaluate(() => performance.getEntriesByName('bon:balance-shown')[0]?.startTime ?? 0));
+        shown.push(await markTime(page, 'bon:balance-shown'));
         await context.close();
       }
       return {

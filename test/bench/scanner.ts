@@ -11,8 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { voucherCodeKey } from '../../functions/runtime/code-key.ts';
 import { seedDemoTown } from '../../infra/local/seed/demo-town.ts';
 import { issueDemoVouchers } from '../../infra/local/seed/demo-vouchers.ts';
@@ -21,6 +20,7 @@ import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import { qrPayload } from '../../shared/vouchers/voucher-code.ts';
 import { launchChromium, phonePage } from '../support/browser.ts';
 import { fakeCameraFlags, writeQrVideo } from '../support/fake-camera.ts';
+import { markTime as mark, recordDownloads, sizeOf as sum } from './page-downloads.ts';
 import { kib, median, ms, printTable } from './stats.ts';
 
 export interface ScannerBenchFigures {
@@ -37,44 +37,6 @@ export interface ScannerBenchFigures {
   readonly balanceShownMs: number;
   readonly balanceShownMinMs: number;
   readonly balanceShownMaxMs: number;
-}
-
-interface Downloaded {
-  readonly path: string;
-  readonly bytes: number;
-  readonly gzipBytes: number;
-}
-
-/** Records the static files the page downloads from the web server (the API's JSON is not counted). */
-function recordDownloads(page: Page, webUrl: string): { files: Downloaded[]; settled(): Promise<void> } {
-  const files: Downloaded[] = [];
-  const pending: Promise<void>[] = [];
-  page.on('response', (response: Response) => {
-    if (!response.url().startsWith(webUrl) || response.status() !== 200) return;
-    pending.push(
-      response.body().then(
-        (body) => {
-          // zlib's default level, about what a CDN's on-the-fly compression achieves.
-          files.push({ path: new URL(response.url()).pathname, bytes: body.length, gzipBytes: gzipSync(body).length });
-        },
-        () => undefined,
-      ),
-    );
-  });
-  return { files, settled: async () => void (await Promise.all(pending)) };
-}
-
-const sum = (files: readonly Downloaded[]) => ({
-  bytes: files.reduce((total, file) => total + file.bytes, 0),
-  gzipBytes: files.reduce((total, file) => total + file.gzipBytes, 0),
-  files: files.length,
-});
-
-async function mark(page: Page, name: string): Promise<number> {
-  await page.waitForFunction((markName) => performance.getEntriesByName(markName).length > 0, name, {
-    timeout: 30_000,
-  });
-  return page.evaluate((markName) => performance.getEntriesByName(markName)[0]?.startTime ?? Number.NaN, name);
 }
 
 export async function benchScanner(options: { runs?: number } = {}): Promise<ScannerBenchFigures> {
