@@ -1,7 +1,8 @@
 /**
- * Every catalogue of every page, the letters' and the applicant mails': each language has exactly the French keys (French is the
- * reference), the same {placeholders} (the letters: the same values) in each text, no empty text and no
- * French sentence left in place; every key a page's HTML names exists. A missing translation fails here.
+ * Every catalogue of every page (public, scanner, admin, /bon/, /demande/), the letters' and the applicant
+ * mails': each language has exactly the French keys (French is the reference), the same {placeholders} (the
+ * letters: the same values) in each text, no empty text and no French sentence left in place; every key a
+ * page's HTML names exists. A missing translation fails here.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,12 @@ import { letterTexts } from '../../../shared/letters/i18n/catalogue.ts';
 import { LETTER_LANGUAGES } from '../../../shared/letters/i18n/texts.ts';
 import { fr as adminFr } from '../../../web/admin/i18n/fr.ts';
 import { nl as adminNl } from '../../../web/admin/i18n/nl.ts';
+import { de as bonDe } from '../../../web/bon/i18n/de.ts';
+import { fr as bonFr } from '../../../web/bon/i18n/fr.ts';
+import { nl as bonNl } from '../../../web/bon/i18n/nl.ts';
+import { de as demandeDe } from '../../../web/demande/i18n/de.ts';
+import { fr as demandeFr } from '../../../web/demande/i18n/fr.ts';
+import { nl as demandeNl } from '../../../web/demande/i18n/nl.ts';
 import { de as publicDe } from '../../../web/lib/i18n/de.ts';
 import { fr as publicFr } from '../../../web/lib/i18n/fr.ts';
 import { nl as publicNl } from '../../../web/lib/i18n/nl.ts';
@@ -31,6 +38,10 @@ interface Page {
    * greets with the last name too); a page's text may not: an unknown `{placeholder}` is printed as is.
    */
   readonly extraValuesAllowed: boolean;
+  /** Each value as often as in French (the citizen pages), not only each value once. */
+  readonly sameCount?: boolean;
+  /** From how many words a text left as in French counts as untranslated (shorter: a label, e.g. Budget). */
+  readonly sentenceWords?: number;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -70,6 +81,20 @@ const PAGES: readonly Page[] = [
     extraValuesAllowed: false,
   },
   { name: 'admin page', french: adminFr, others: { nl: adminNl }, values: PLACEHOLDER, extraValuesAllowed: false },
+  ...(
+    [
+      ['/bon/', bonFr, { nl: bonNl, de: bonDe }],
+      ['/demande/', demandeFr, { nl: demandeNl, de: demandeDe }],
+    ] as const
+  ).map(([name, french, others]) => ({
+    name,
+    french,
+    others,
+    values: PLACEHOLDER,
+    extraValuesAllowed: false,
+    sameCount: true,
+    sentenceWords: 3,
+  })),
   {
     name: 'letters',
     french: letters('fr'),
@@ -86,9 +111,10 @@ const PAGES: readonly Page[] = [
   },
 ];
 
-// Each value once: a translation may name the balance once where French names it twice.
+// Each value once: a translation may name the balance once where French names it twice (unless `sameCount`).
 const valuesIn = (text: string, pattern: RegExp) =>
   [...new Set([...text.matchAll(pattern)].map((match) => match[1]))].sort();
+const allValuesIn = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((match) => match[1]).sort();
 
 const cases = PAGES.flatMap((page) =>
   Object.entries(page.others).map(([language, texts]) => [`${page.name}, ${language}`, page, texts] as const),
@@ -107,7 +133,11 @@ describe.each(cases)('the catalogue of the %s', (_name, page, catalogue) => {
         const translated = valuesIn(catalogue[key] ?? '', page.values);
         const missing = french.some((value) => !translated.includes(value));
         const extra = translated.some((value) => !french.includes(value));
-        return missing || (extra && !page.extraValuesAllowed);
+        const counted =
+          page.sameCount &&
+          JSON.stringify(allValuesIn(text, page.values)) !==
+            JSON.stringify(allValuesIn(catalogue[key] ?? '', page.values));
+        return missing || (extra && !page.extraValuesAllowed) || counted;
       })
       .map(([key]) => key);
     expect(differing).toEqual([]);
@@ -117,7 +147,7 @@ describe.each(cases)('the catalogue of the %s', (_name, page, catalogue) => {
     expect(Object.entries(catalogue).filter(([, text]) => text.trim() === '')).toEqual([]);
     // Short labels may be the same word in both languages (Budget, IBAN, Sport…); sentences may not.
     const untranslated = Object.entries(catalogue)
-      .filter(([key, text]) => text === page.french[key] && text.split(' ').length > 3)
+      .filter(([key, text]) => text === page.french[key] && text.split(' ').length >= (page.sentenceWords ?? 4))
       .map(([key]) => key);
     expect(untranslated).toEqual([]);
   });
@@ -126,6 +156,8 @@ describe.each(cases)('the catalogue of the %s', (_name, page, catalogue) => {
 describe.each([
   ['admin', adminFr, 50],
   ['scanner', scannerFr, 40],
+  ['bon', bonFr, 10],
+  ['demande', demandeFr, 10],
 ] as const)('the %s page', (page, french, atLeast) => {
   it('names only keys of the catalogue in its HTML', () => {
     const html = readFileSync(new URL(`../../../web/${page}/index.html`, import.meta.url), 'utf8');
