@@ -3,11 +3,8 @@
  * into its settlement, a transaction of up to 99 purchases at a time, each marked as it is counted.
  */
 import { createMerchantStore } from '../data/merchant-store.ts';
-import {
-  REDEMPTIONS_PER_TRANSACTION,
-  type SettlementStore,
-  type UnsettledRedemption,
-} from '../data/settlement-store.ts';
+import type { SettlementStore } from '../data/settlement-store.ts';
+import { REDEMPTIONS_PER_TRANSACTION, type UnsettledRedemption } from '../data/shop-settlement-store.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { newId } from '../ids.ts';
 import { structuredCommunicationFor } from '../payments/structured-communication.ts';

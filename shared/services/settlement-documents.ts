@@ -3,7 +3,7 @@
  * settlement), the CSV statement (one line per purchase, streamed) and the PDF summary, into the bucket.
  */
 import { createMerchantStore } from '../data/merchant-store.ts';
-import type { OpenSettlement } from '../data/settlement-store.ts';
+import type { OpenSettlement } from '../data/shop-settlement-store.ts';
 import type { Merchant } from '../merchants/merchant.ts';
 import { buildPain001 } from '../payments/pain001.ts';
 import type { Settlement, StatementLine, WaitingShop } from '../settlement/settlement.ts';

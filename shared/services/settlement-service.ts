@@ -5,7 +5,8 @@
 import { createAuditStore } from '../data/audit-store.ts';
 import { createIdempotencyStore, requestHash } from '../data/idempotency-store.ts';
 import { createMerchantStore } from '../data/merchant-store.ts';
-import { createSettlementStore, type OpenSettlement } from '../data/settlement-store.ts';
+import { createSettlementStore } from '../data/settlement-store.ts';
+import type { OpenSettlement } from '../data/shop-settlement-store.ts';
 import type { PageRequest } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
 import { DomainError } from '../errors/domain-error.ts';

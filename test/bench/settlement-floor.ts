@@ -6,7 +6,7 @@
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { redemptionKeys, settlementKeys } from '../../shared/data/keys.ts';
-import { REDEMPTIONS_PER_TRANSACTION } from '../../shared/data/settlement-store.ts';
+import { REDEMPTIONS_PER_TRANSACTION } from '../../shared/data/shop-settlement-store.ts';
 import type { TableContext } from '../../shared/data/table.ts';
 import type { TransactItem } from '../../shared/data/transactions.ts';
 import { newId } from '../../shared/ids.ts';
