@@ -51,6 +51,16 @@ export interface HotVoucherFigures {
   readonly busy: number;
   readonly retries: number;
   readonly wallMs: number;
+  /** Where the tills' time went: every request they sent to DynamoDB Local, by kind and outcome. */
+  readonly requests: readonly RequestTally[];
+  /** The tills' time added up (each till from its start to its answer), to set the requests' time against. */
+  readonly tillMs: number;
+}
+
+export interface RequestTally {
+  readonly kind: string;
+  count: number;
+  totalMs: number;
 }
 
 const SHOPS = 16;
@@ -207,6 +217,50 @@ export async function benchRedemption(target: BenchTarget): Promise<{ rows: Late
   return { rows, hot };
 }
 
+/** The hot-voucher case alone (`npm run bench -- hot`). */
+export async function benchHotVoucher(target: BenchTarget): Promise<HotVoucherFigures> {
+  const { table, codeKey, campaign, shops } = await setUpRedemptions(target, 0);
+  try {
+    return await hotVoucher(table, codeKey, campaign, shops);
+  } finally {
+    table.doc.destroy();
+  }
+}
+
+/**
+ * `table` with every request counted by kind and outcome: a transaction committed, refused by a condition
+ * (which part) or by contention.
+ */
+function tallied(table: TableContext): { table: TableContext; tallies: Map<string, RequestTally> } {
+  const tallies = new Map<string, RequestTally>();
+  const count = (kind: string, ms: number) => {
+    const tally = tallies.get(kind) ?? { kind, count: 0, totalMs: 0 };
+    tally.count += 1;
+    tally.totalMs += ms;
+    tallies.set(kind, tally);
+  };
+  const send = table.doc.send.bind(table.doc) as (command: unknown) => Promise<unknown>;
+  const doc = Object.create(table.doc, {
+    send: {
+      value: async (command: { constructor: { name: string } }) => {
+        const kind = command.constructor.name.replace(/Command$/, '');
+        const started = performance.now();
+        try {
+          const output = await send(command);
+          count(kind === 'TransactWrite' ? 'TransactWrite committed' : kind, performance.now() - started);
+          return output;
+        } catch (error) {
+          const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+          const codes = [...new Set(reasons.map((reason) => reason.Code).filter((code) => code && code !== 'None'))];
+          count(`${kind} refused (${codes.join(', ') || (error as Error).name})`, performance.now() - started);
+          throw error;
+        }
+      },
+    },
+  }) as TableContext['doc'];
+  return { table: { ...table, doc }, tallies };
+}
+
 /**
  * What a redemption has to read before it can write an exact balance-after: the request's idempotency record,
  * the voucher, the shop's two look-up miss windows, the shop, its enrolment and the campaign.
@@ -288,8 +342,9 @@ async function hotVoucher(
   shops: ReadonlyArray<{ merchantId: string }>,
 ): Promise<HotVoucherFigures> {
   let retries = 0;
+  const counted = tallied(table);
   const service = createRedemptionService({
-    table,
+    table: counted.table,
     codeKey,
     now: () => new Date(),
     metric: (name, value = 1) => {
@@ -305,19 +360,25 @@ async function hotVoucher(
   });
   if (issued.outcome !== 'ISSUED') throw new Error(issued.outcome);
   const attempts = 64;
+  let tillMs = 0;
   const started = performance.now();
   const results = await Promise.allSettled(
-    Array.from({ length: attempts }, (_, index) => {
+    Array.from({ length: attempts }, async (_, index) => {
       const merchantId = shops[index % shops.length]?.merchantId ?? '';
-      return service.redeem(
-        {
-          principal: { userId: randomUUID(), username: merchantId, roles: ['merchant'], merchantId },
-          actor: { userId: merchantId, username: merchantId, role: 'merchant' },
-          idempotencyKey: randomUUID(),
-          requestId: 'bench-hot',
-        },
-        { code: issued.code, amountCents: 300 },
-      );
+      const tillStarted = performance.now();
+      try {
+        return await service.redeem(
+          {
+            principal: { userId: randomUUID(), username: merchantId, roles: ['merchant'], merchantId },
+            actor: { userId: merchantId, username: merchantId, role: 'merchant' },
+            idempotencyKey: randomUUID(),
+            requestId: 'bench-hot',
+          },
+          { code: issued.code, amountCents: 300 },
+        );
+      } finally {
+        tillMs += performance.now() - tillStarted;
+      }
     }),
   );
   const codeOf = (result: PromiseSettledResult<unknown>) =>
@@ -329,5 +390,7 @@ async function hotVoucher(
     busy: results.filter((r) => codeOf(r) === 'CONFLICT').length,
     retries,
     wallMs: performance.now() - started,
+    requests: [...counted.tallies.values()].sort((a, b) => b.totalMs - a.totalMs),
+    tillMs,
   };
 }

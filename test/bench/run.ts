@@ -5,6 +5,7 @@
  *   bundles     each Lambda bundle's minified size and cold import time under Node 24
  *   redemption  POST /merchant/redemptions at concurrency 1/8/32 vs raw TransactWriteItems and vs the floor
  *               (one BatchGetItem + that transaction); hot voucher
+ *   hot         the hot voucher alone: 64 tills on one voucher, and where their time goes (requests by outcome)
  *   register    register import parse + validate + eligibility rows/s and peak memory (100,000 rows)
  *   issuance    issuance vouchers/s against DynamoDB Local (one run, two at once) beside raw writes
  *   scanner     the scanner page's initial JS and transfer (gzip), load to decoded QR to shown balance
@@ -31,7 +32,7 @@ import { benchIssuance, printIssuance } from './issuance.ts';
 import { measureBundles } from './lambda-bundles.ts';
 import { benchLetters, LETTERS_DEFAULT, printLetters } from './letters.ts';
 import { benchPublicPages, printPublicPages } from './public-pages.ts';
-import { benchRedemption } from './redemption.ts';
+import { benchHotVoucher, benchRedemption, type HotVoucherFigures } from './redemption.ts';
 import { benchRegisterParse, printRegisterParse } from './register-parse.ts';
 import { benchScanner, printScannerFigures } from './scanner.ts';
 import { benchSettlement, printSettlement, SETTLEMENT_DEFAULTS } from './settlement.ts';
@@ -113,20 +114,45 @@ async function redemption(): Promise<void> {
         ];
       }),
     );
-    printTable(
-      'Hot voucher: 64 tills take 3 € from one 100 € voucher at the same instant',
-      ['attempts', 'accepted', 'refused (balance)', 'busy (409, retry)', 'retries needed', 'wall time'],
+    printHotVoucher(hot);
+  } finally {
+    await target.stop();
+  }
+}
+
+function printHotVoucher(hot: HotVoucherFigures): void {
+  printTable(
+    'Hot voucher: 64 tills take 3 € from one 100 € voucher at the same instant',
+    ['attempts', 'accepted', 'refused (balance)', 'busy (409, retry)', 'retries needed', 'wall time'],
+    [
       [
-        [
-          String(hot.attempts),
-          String(hot.accepted),
-          String(hot.refusedInsufficient),
-          String(hot.busy),
-          String(hot.retries),
-          ms(hot.wallMs),
-        ],
+        String(hot.attempts),
+        String(hot.accepted),
+        String(hot.refusedInsufficient),
+        String(hot.busy),
+        String(hot.retries),
+        ms(hot.wallMs),
       ],
-    );
+    ],
+  );
+  const inRequests = hot.requests.reduce((sum, tally) => sum + tally.totalMs, 0);
+  printTable(
+    `Where the tills' time went: ${ms(hot.tillMs)} of till time, ${ms(inRequests)} of it in DynamoDB requests, the rest in pauses and our code`,
+    ['request', 'count', 'mean', 'total', 'share of till time'],
+    hot.requests.map((tally) => [
+      tally.kind,
+      String(tally.count),
+      ms(tally.totalMs / tally.count),
+      ms(tally.totalMs),
+      `${((tally.totalMs / hot.tillMs) * 100).toFixed(0)}%`,
+    ]),
+  );
+}
+
+async function hot(): Promise<void> {
+  const target = await startBenchTarget();
+  try {
+    printHotVoucher(await benchHotVoucher(target));
   } finally {
     await target.stop();
   }
@@ -182,6 +208,7 @@ const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
   startup,
   bundles,
   redemption,
+  hot,
   register,
   issuance,
   scanner,
