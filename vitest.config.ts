@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          globalSetup: ['test/support/document-tools-setup.ts'],
           environment: 'node',
           env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
         },
@@ -26,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/support/local-target-setup.ts'],
+          globalSetup: ['test/support/document-tools-setup.ts', 'test/support/local-target-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
