@@ -1,12 +1,14 @@
 /**
  * The local stand-in for Cognito: scrypt-hashed users and an ES256 key under the data folder, tokens with a
- * Cognito ID token's claims, and opaque 12-hour refresh tokens (in memory) like REFRESH_TOKEN_AUTH.
+ * Cognito ID token's claims, and opaque 12-hour refresh tokens (in memory) like REFRESH_TOKEN_AUTH. Failed
+ * password sign-ins are throttled per username, as Cognito's own lockout does.
  */
 import { createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { CLAIMS, type Role } from '../../../shared/auth/roles.ts';
+import { createSignInThrottle, type SignInThrottle, type SignInThrottleOptions } from './sign-in-throttle.ts';
 
 export const LOCAL_ISSUER = 'urn:voucher-platform:local-idp';
 export const LOCAL_CLIENT_ID = 'local-web-client';
@@ -26,6 +28,23 @@ interface StoredUser {
   readonly merchantId?: string;
   readonly salt: string;
   readonly hash: string;
+}
+
+/** Too many failed sign-ins for this username lately: refused without looking at the password. */
+export class SignInThrottledError extends Error {
+  override readonly name = 'SignInThrottledError';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(`Too many failed sign-ins: try again in ${retryAfterSeconds} s`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export interface LocalIdentityOptions {
+  /** @default 3600 */
+  readonly tokenLifetimeSeconds?: number;
+  /** Limits on failed password sign-ins (and the clock they count with). @default 5 per 15 minutes */
+  readonly signInThrottle?: SignInThrottleOptions;
 }
 
 export interface IssuedToken {
@@ -55,22 +74,24 @@ export class LocalIdentityProvider {
   readonly #folder: string | undefined;
   readonly #privateKey: CryptoKey;
   readonly #publicKey: CryptoKey;
+  readonly #throttle: SignInThrottle;
   readonly tokenLifetimeSeconds: number;
 
   private constructor(
     folder: string | undefined,
     keys: { privateKey: CryptoKey; publicKey: CryptoKey },
-    lifetime: number,
+    options: LocalIdentityOptions,
   ) {
     this.#folder = folder;
     this.#privateKey = keys.privateKey;
     this.#publicKey = keys.publicKey;
-    this.tokenLifetimeSeconds = lifetime;
+    this.#throttle = createSignInThrottle(options.signInThrottle);
+    this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
     this.#load();
   }
 
   /** Loads (or creates) the signing key and users under `folder`; keeps everything in memory without one. */
-  static async open(folder?: string, tokenLifetimeSeconds = 3600): Promise<LocalIdentityProvider> {
+  static async open(folder?: string, options: LocalIdentityOptions = {}): Promise<LocalIdentityProvider> {
     let keys: { privateKey: CryptoKey; publicKey: CryptoKey };
     const keyFile = folder ? join(folder, 'signing-key.json') : undefined;
     if (keyFile && existsSync(keyFile)) {
@@ -91,7 +112,7 @@ export class LocalIdentityProvider {
         writeFileSync(keyFile, JSON.stringify({ privateJwk, publicJwk }), { mode: 0o600 });
       }
     }
-    return new LocalIdentityProvider(folder, keys, tokenLifetimeSeconds);
+    return new LocalIdentityProvider(folder, keys, options);
   }
 
   /** Adds or replaces a user (idempotent for the seed). */
@@ -115,16 +136,23 @@ export class LocalIdentityProvider {
 
   /**
    * A signed token and a refresh token for the user, or undefined when the username or password is wrong.
-   * A username not known yet is looked up again in the user file: another process (a test, a seed) may
-   * have added it since this one started.
+   * Throws SignInThrottledError, even for the right password, while the username has too many recent
+   * failures. A username not known yet is looked up again in the user file: another process (a test, a
+   * seed) may have added it since this one started.
    */
   async issueToken(username: string, password: string): Promise<IssuedToken | undefined> {
+    const lockedFor = this.#throttle.lockedFor(username);
+    if (lockedFor !== undefined) throw new SignInThrottledError(lockedFor);
     if (!this.#users.has(username)) this.#load();
     const user = this.#users.get(username);
     // Hash even for unknown users so that timing does not reveal which usernames exist.
     const expected = Buffer.from(user?.hash ?? hashPassword('x', 'unknown-user-salt'), 'hex');
     const actual = Buffer.from(hashPassword(password, user?.salt ?? 'unknown-user-salt'), 'hex');
-    if (!user || !timingSafeEqual(expected, actual)) return undefined;
+    // Unknown usernames count too, so the throttle's answers do not tell which usernames exist.
+    if (!user || !timingSafeEqual(expected, actual)) {
+      this.#throttle.recordFailure(username);
+      return undefined;
+    }
     const refreshToken = randomBytes(32).toString('base64url');
     for (const [id, entry] of this.#refreshTokens) if (entry.expiresAt <= Date.now()) this.#refreshTokens.delete(id);
     this.#refreshTokens.set(refreshTokenId(refreshToken), {
@@ -179,13 +207,17 @@ export class LocalIdentityProvider {
     return { accessToken, tokenType: 'Bearer', expiresIn: this.tokenLifetimeSeconds };
   }
 
-  /** Verifies a token the way API Gateway's JWT authorizer does (signature, issuer, audience, expiry). */
+  /**
+   * Verifies a token the way API Gateway's JWT authorizer does (signature, issuer, audience, expiry). A token
+   * without `exp` is refused: jose only checks `exp` when present, and such a token would never expire.
+   */
   async verify(token: string): Promise<JWTPayload | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.#publicKey, {
         issuer: LOCAL_ISSUER,
         audience: LOCAL_CLIENT_ID,
         algorithms: [ALGORITHM],
+        requiredClaims: ['exp'],
       });
       return payload;
     } catch {

@@ -14,7 +14,7 @@ import { CORS_POLICY } from '../../../functions/routes/cors.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../../functions/routes/index.ts';
 import { FALLBACK_ROUTE_KEY, FALLBACK_THROTTLE, routeKeyOf, throttleOf } from '../../../functions/routes/throttle.ts';
 import { problemDocument, problemResponse } from '../../../functions/runtime/problem-details.ts';
-import type { LocalIdentityProvider } from '../auth/local-identity.ts';
+import { type LocalIdentityProvider, SignInThrottledError } from '../auth/local-identity.ts';
 import { fromLambdaResult, type HttpAnswer, lambdaContext, toApiGatewayEvent } from './api-event.ts';
 import { createRouteMatcher } from './route-matcher.ts';
 import { createRouteThrottle } from './route-throttle.ts';
@@ -209,10 +209,24 @@ async function issueToken(identity: LocalIdentityProvider, body: Buffer): Promis
       ),
     );
   }
-  const token =
-    'refreshToken' in parsed
-      ? await identity.refresh(parsed.refreshToken)
-      : await identity.issueToken(parsed.username, parsed.password);
+  let token: Awaited<ReturnType<LocalIdentityProvider['issueToken']>>;
+  try {
+    token =
+      'refreshToken' in parsed
+        ? await identity.refresh(parsed.refreshToken)
+        : await identity.issueToken(parsed.username, parsed.password);
+  } catch (error) {
+    if (!(error instanceof SignInThrottledError)) throw error;
+    const { retryAfterSeconds } = error;
+    return fromLambdaResult(
+      problemResponse(
+        problemDocument('TOO_MANY_REQUESTS', 'Too many failed sign-ins for this username: wait before trying again.', {
+          retryAfterSeconds,
+        }),
+        { 'retry-after': String(retryAfterSeconds) },
+      ),
+    );
+  }
   if (!token)
     return fromLambdaResult(
       problemResponse(
