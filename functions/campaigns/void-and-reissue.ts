@@ -1,4 +1,4 @@
-/** POST /vouchers/{voucherId}/void-and-reissue: replace a lost voucher; the new code is in the answer only. */
+/** POST /vouchers/{voucherId}/void-and-reissue: replace a lost voucher; its new code goes to the next letter only. */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { createVoucherService } from '../../shared/services/voucher-service.ts';
 import { ROUTES } from '../routes/index.ts';

@@ -40,8 +40,11 @@ export const ReissueAnswerSchema = z
   .object({
     voucherId: z.string(),
     replacedVoucherId: z.string(),
-    code: z.string().meta({ description: 'The new code, printed form, for the replacement letter' }),
     balanceCents: z.int().nonnegative(),
     validUntil: CalendarDateSchema,
+    replacementLetter: z.literal('NEXT_LETTER_RUN').meta({
+      description:
+        'The new code is shown to no one: it is printed only in the letter that the next letter run sends to the family',
+    }),
   })
   .meta({ id: 'ReissuedVoucher' });

@@ -19,9 +19,8 @@ import {
   toJsonLines,
 } from '../letters/letter-manifest.ts';
 import { newVoucherCode, voucherIdForCode } from '../vouchers/code-hash.ts';
-import { openCode, sealCode } from '../vouchers/code-seal.ts';
+import { sealCode } from '../vouchers/code-seal.ts';
 import type { Voucher } from '../vouchers/voucher.ts';
-import { formatCode } from '../vouchers/voucher-code.ts';
 import { idempotentWrite } from './idempotent-write.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
 
@@ -47,17 +46,22 @@ export interface PlannedVoucher {
   readonly code: string;
 }
 
+/**
+ * What staff learn of a replacement: never its code. The code exists only sealed in the letter manifest and
+ * printed in the letter the next letter run sends to the family, so no one person can void a voucher and
+ * walk away with a spendable code (both steps are audited).
+ */
 export interface ReissueAnswer {
   readonly voucherId: string;
   readonly replacedVoucherId: string;
-  /** The new code, printed form: for the replacement letter. */
-  readonly code: string;
   readonly balanceCents: number;
   readonly validUntil: string;
+  /** Where the new code goes: the campaign's next letter run. */
+  readonly replacementLetter: 'NEXT_LETTER_RUN';
 }
 
 export interface VoucherServiceDependencies extends LedgerDependencies {
-  /** Where a replacement's letter is handed to the letter pipeline (its manifest); without it, no letter. */
+  /** Where a replacement's letter is handed to the letter pipeline (its manifest): void-and-reissue needs it. */
   readonly documents?: DocumentStore;
 }
 
@@ -116,7 +120,10 @@ export function createVoucherService(deps: VoucherServiceDependencies) {
       return this.issuePlanned(this.plan(request), request);
     },
 
-    /** Voids a voucher (lost or stolen letter) and issues its remaining balance under a new code. */
+    /**
+     * Voids a voucher (lost or stolen letter) and issues its remaining balance under a new code, which goes
+     * only to the replacement letter (see ReissueAnswer).
+     */
     async voidAndReissue(
       request: { actor: Actor; userId: string; idempotencyKey: string; requestId: string },
       voucherId: string,
@@ -126,8 +133,9 @@ export function createVoucherService(deps: VoucherServiceDependencies) {
         key: request.idempotencyKey,
         requestHash: requestHash('voidAndReissue', { voucherId }),
       };
-      type Stored = Omit<ReissueAnswer, 'code'> & { sealedCode: string };
-      const result = await idempotentWrite<Stored>(idempotency, scope, now, async () => {
+      const { documents } = deps;
+      if (!documents) throw new Error('void-and-reissue needs the documents store: the new code has no other way out');
+      const result = await idempotentWrite<ReissueAnswer>(idempotency, scope, now, async () => {
         const voucher = await vouchers.get(voucherId);
         if (!voucher) throw new DomainError('VOUCHER_NOT_FOUND', `There is no voucher ${voucherId}.`);
         if (voucher.status === 'VOIDED') {
@@ -154,22 +162,20 @@ export function createVoucherService(deps: VoucherServiceDependencies) {
           issuedAt: at,
           replacesVoucherId: voucher.voucherId,
         };
-        const answer: Stored = {
+        const answer: ReissueAnswer = {
           voucherId: replacement.voucherId,
           replacedVoucherId: voucher.voucherId,
-          sealedCode: sealCode(codeKey, code),
           balanceCents: replacement.balanceCents,
           validUntil: campaign.endDate,
+          replacementLetter: 'NEXT_LETTER_RUN',
         };
         // The replacement's letter: its sealed code goes to the letter manifest before the voucher exists (as
         // issuance does), so the next letter run prints it; an attempt that loses leaves a line it skips.
-        if (deps.documents) {
-          await deps.documents.put(
-            letterManifestKey(voucher.campaignId, `reissue-${replacement.voucherId.slice(1, 13)}`, 1, 'reissue'),
-            toJsonLines([manifestLine(replacement, answer.sealedCode)]),
-            LETTER_MANIFEST_CONTENT_TYPE,
-          );
-        }
+        await documents.put(
+          letterManifestKey(voucher.campaignId, `reissue-${replacement.voucherId.slice(1, 13)}`, 1, 'reissue'),
+          toJsonLines([manifestLine(replacement, sealCode(codeKey, code))]),
+          LETTER_MANIFEST_CONTENT_TYPE,
+        );
         const common = { actor: request.actor, requestId: request.requestId, at, amountCents: voucher.balanceCents };
         const outcome = await ledger.voidAndReissue({
           voucher,
@@ -201,8 +207,7 @@ export function createVoucherService(deps: VoucherServiceDependencies) {
         });
         return { outcome, answer };
       });
-      const { sealedCode, ...rest } = result.answer;
-      return { ...rest, code: formatCode(openCode(codeKey, sealedCode)) };
+      return result.answer;
     },
   };
 }

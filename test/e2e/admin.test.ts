@@ -7,6 +7,7 @@
  * screen is audited with axe-core and photographed (test-results/screenshots/admin-*.png), at 1280 px and on
  * a tablet; the page never trips its Content-Security-Policy.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ import { fixtureText } from '../fixtures/register/register-files.ts';
 import { launchChromium } from '../support/browser.ts';
 import { idempotencyKey, issueTestVoucher, type TestVoucher } from '../support/ledger-fixtures.ts';
 import { api, demoUser, localTable, localTarget, tokenFor, uniqueId } from '../support/local-target.ts';
+import { replacementCode } from '../support/replacement-letter.ts';
 import { audit, button, deskPage, expectScreen, goTo, poll, signIn, textOf } from './admin-page.ts';
 
 let browser: Browser;
@@ -266,10 +268,9 @@ describe('the staff admin page', () => {
     await button(page, 'Annuler et remplacer ce bon (perdu)').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Oui, annuler et remplacer' }).click();
     await expectScreen(page, 'Bons');
-    await expect
-      .poll(() => textOf(page, '#reissued-code'), { timeout: 30_000 })
-      .toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}-[0-9A-Z]$/);
-    const newCode = await textOf(page, '#reissued-code');
+    await expect.poll(() => textOf(page, '#voucher-reissued'), { timeout: 30_000 }).toContain('prochaine série');
+    // The page shows no code: the new one exists only in the letter the next letter run prints.
+    expect(await textOf(page, '#voucher-reissued')).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     await audit(page, 'voucher-reissued');
     const staff = await tokenFor('staff');
     const old = await api<{ status: string; replacedByVoucherId: string | null }>('/vouchers/lookup', {
@@ -278,6 +279,8 @@ describe('the staff admin page', () => {
       body: { code: lost.code },
     });
     expect(old.body.status).toBe('VOIDED');
+    // The family's new code, as the replacement letter will print it.
+    const newCode = await replacementCode(demo.campaignId, old.body.replacedByVoucherId ?? '');
     const replacement = await api<{ status: string; balanceCents: number }>('/vouchers/lookup', {
       method: 'POST',
       token: staff,

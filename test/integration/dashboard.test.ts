@@ -4,6 +4,7 @@
  * an earlier day, the figures equal the sums of the ledger's own items (DESIGN.md invariant 5); a replayed
  * stream batch changes nothing; staff, admin and finance see it, a shop and an anonymous caller do not.
  */
+
 import { isDeepStrictEqual } from 'node:util';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
@@ -36,6 +37,7 @@ import {
 } from '../support/ledger-fixtures.ts';
 import { api, localTable, localTarget, tokenFor, uniqueId } from '../support/local-target.ts';
 import { pollUntil } from '../support/register-api.ts';
+import { replacementCode } from '../support/replacement-letter.ts';
 
 const FACE = 10_000;
 let campaign: Campaign;
@@ -191,7 +193,7 @@ describe('campaign dashboard', () => {
     });
     expect(reissue.status).toBe(201);
     replacementId = String(reissue.body.voucherId);
-    await redeem(String(reissue.body.code), shop(2), FACE - 3_333);
+    await redeem(await replacementCode(campaign.campaignId, replacementId), shop(2), FACE - 3_333);
 
     // One purchase happened yesterday (the day it counts against moves with it).
     await backdateRedemption(ids[1] ?? '', new Date(Date.now() - 24 * 3600 * 1000));

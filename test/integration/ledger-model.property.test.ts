@@ -4,6 +4,7 @@
  * model. Every answer must be the one the model predicts, and at the end the stored balances, statuses
  * and audit trails must agree with the model.
  */
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAuditStore } from '../../shared/data/audit-store.ts';
@@ -17,6 +18,7 @@ import {
   type TestShop,
 } from '../support/ledger-fixtures.ts';
 import { type ApiAnswer, api, localTable, tokenFor } from '../support/local-target.ts';
+import { replacementCode } from '../support/replacement-letter.ts';
 
 interface ModelVoucher {
   voucherId: string;
@@ -174,7 +176,7 @@ class VoidAndReissue implements Command {
     voucher.trail.push(['VOID', voucher.balance, 0]);
     model.vouchers.push({
       voucherId: String(answer.body.voucherId),
-      code: String(answer.body.code),
+      code: await replacementCode(real.campaignId, String(answer.body.voucherId)),
       balance: voucher.balance,
       status: 'ACTIVE',
       trail: [['REISSUE', 0, voucher.balance]],

@@ -3,6 +3,7 @@
  * retries, every refusal (with proof that the balance did not move), reversal, the shop's list, and
  * object-level authorisation.
  */
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../shared/campaigns/campaign.ts';
 import { createAuditStore } from '../../shared/data/audit-store.ts';
@@ -20,6 +21,7 @@ import {
   today,
 } from '../support/ledger-fixtures.ts';
 import { api, localTable, localTarget, tokenFor } from '../support/local-target.ts';
+import { replacementCode } from '../support/replacement-letter.ts';
 
 let campaign: Campaign;
 let shop: TestShop;
@@ -251,7 +253,7 @@ describe('redemption', () => {
 });
 
 describe('void and reissue', () => {
-  it('stops the old code, moves the balance to a new code shown once, and audits both', async () => {
+  it('stops the old code, moves the balance to a new code that only the replacement letter carries, and audits both', async () => {
     const voucher = await issueTestVoucher(campaign);
     await redeem(voucher.code, 3000);
     const staff = await tokenFor('staff');
@@ -266,8 +268,12 @@ describe('void and reissue', () => {
       replacedVoucherId: voucher.voucherId,
       balanceCents: 7000,
       validUntil: campaign.endDate,
+      replacementLetter: 'NEXT_LETTER_RUN',
     });
-    const newCode = String(answer.body.code);
+    // The one who asked never sees the new code: it goes to the family in the next letter run only.
+    expect(answer.body).not.toHaveProperty('code');
+    expect(JSON.stringify(answer.body)).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    const newCode = await replacementCode(campaign.campaignId, String(answer.body.voucherId));
     expect(newCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}-[0-9A-Z]$/);
 
     const replay = await api(`/vouchers/${voucher.voucherId}/void-and-reissue`, {

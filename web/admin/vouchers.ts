@@ -1,6 +1,7 @@
 /**
  * Vouchers: find one by its code (checked here first, as the scanner does), see its balance and history,
- * open its household, and void a lost one to reissue its balance under a new code (after a confirmation).
+ * open its household, and void a lost one to reissue its balance under a new code (after a confirmation),
+ * which only the replacement letter carries.
  */
 import { parseCodeOrUrl } from '../../shared/vouchers/voucher-code.ts';
 import { newIdempotencyKey, type StaffVoucher } from './admin-api.ts';
@@ -94,7 +95,6 @@ export function setupVouchers(context: AdminContext, openHousehold: (householdRe
       try {
         const answer = await context.api.voidAndReissue(voucher.voucherId, newIdempotencyKey());
         show(result, false);
-        byId('reissued-code').textContent = answer.code;
         byId('reissued-detail').textContent = t('vouchers.reissued.detail', {
           balance: euros(answer.balanceCents),
           date: date(answer.validUntil),
@@ -114,9 +114,7 @@ export function setupVouchers(context: AdminContext, openHousehold: (householdRe
       setFieldError(input, codeMessage, '');
     },
     close() {
-      // A replacement code is shown once: it does not stay on screen.
       show(reissued, false);
-      byId('reissued-code').textContent = '';
     },
   };
 }

@@ -140,7 +140,8 @@ export const fr = {
     'Annuler ce bon et émettre un nouveau bon de {balance} ? L’ancien code ne pourra plus jamais être utilisé.',
   'vouchers.void.yes': 'Oui, annuler et remplacer',
   'vouchers.reissued.title': 'Bon remplacé',
-  'vouchers.reissued.code': 'Code du nouveau bon :',
+  'vouchers.reissued.unseen':
+    'Le nouveau code n’est montré à personne : il est imprimé seulement dans la lettre envoyée à la famille.',
   'vouchers.reissued.detail': 'Solde : {balance}, valable jusqu’au {date}.',
   'vouchers.reissued.letter':
     'Sa lettre sera imprimée par la prochaine série de lettres (écran Émission et lettres). L’ancien code ne peut plus être utilisé.',

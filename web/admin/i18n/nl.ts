@@ -138,7 +138,8 @@ export const nl: AdminCatalogue = {
     'Deze cheque annuleren en een nieuwe cheque van {balance} uitgeven? De oude code kan nooit meer gebruikt worden.',
   'vouchers.void.yes': 'Ja, annuleren en vervangen',
   'vouchers.reissued.title': 'Cheque vervangen',
-  'vouchers.reissued.code': 'Code van de nieuwe cheque:',
+  'vouchers.reissued.unseen':
+    'De nieuwe code wordt aan niemand getoond: hij staat alleen in de brief die naar het gezin wordt gestuurd.',
   'vouchers.reissued.detail': 'Saldo: {balance}, geldig tot {date}.',
   'vouchers.reissued.letter':
     'De brief wordt gedrukt bij de volgende reeks brieven (scherm Uitgifte en brieven). De oude code kan niet meer gebruikt worden.',
