@@ -1,6 +1,6 @@
 /** Worker of the register import (started by POST /campaigns/{id}/imports/{importId}/process). */
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createRegisterImportJob } from '../../shared/services/register-import-job.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
 import { logger } from '../runtime/observability.ts';

@@ -3,7 +3,7 @@
  * A missing or malformed variable stops the cold start with a message naming it, instead of surfacing
  * as `undefined` deep inside a request.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AwsClientOptions } from '../../shared/aws/clients.ts';
 import { ENV, LOCAL_ENDPOINT_VARIABLES } from './environment-variables.ts';
 

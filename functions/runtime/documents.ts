@@ -1,5 +1,5 @@
 /** The documents bucket for handlers that use it: configuration checked and the S3 client built once per cold start. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createS3Client } from '../../shared/aws/clients.ts';
 import { createDocumentStore, type DocumentStore } from '../../shared/data/document-store.ts';
 import { awsClientOptions, loadConfig } from './config.ts';

@@ -5,7 +5,7 @@
  * Each job's function name comes from `<JOB>_FUNCTION_NAME`, set by the grant that allows the invoke.
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createLambdaClient } from '../../shared/aws/clients.ts';
 import type { JobName, JobPayloads, StartJob } from '../../shared/services/jobs.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';

@@ -2,7 +2,7 @@
  * The letter run's dependencies in a handler, read once per cold start: what the letters print (the town's
  * letterhead, return address, contacts, public site), who is told, the code key for the step that opens codes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEMO_LOGO } from '../../shared/letters/demo-logo.ts';
 import type { TownLetterConfig } from '../../shared/letters/letter-input.ts';
 import type { LetterPipelineDependencies } from '../../shared/services/letter-pipeline.ts';

@@ -3,7 +3,7 @@
  * runs a Secrets Manager endpoint of its own, so this is the same call in both targets.
  */
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createSecretsClient } from '../../shared/aws/clients.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';
 import { once } from './once.ts';

@@ -2,7 +2,7 @@
  * The settlement run's dependencies in a handler, read once per cold start: the town's settings (who pays,
  * who is told), the SES sender, the table and the documents bucket, and the CloudWatch metrics.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createSesClient } from '../../shared/aws/clients.ts';
 import { createSesMailer } from '../../shared/aws/ses-mailer.ts';
 import { normaliseIban } from '../../shared/iban/iban.ts';

@@ -2,7 +2,7 @@
  * The platform table for handlers that use it: configuration checked and the DynamoDB client built once
  * per cold start, shared by every store the handler creates.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import type { TableContext } from '../../shared/data/table.ts';
 import { awsClientOptions, loadConfig } from './config.ts';

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createSfnClient } from '../../shared/aws/clients.ts';
 import type { StartWorkflow, WorkflowName } from '../../shared/services/workflows.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';

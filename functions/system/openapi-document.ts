@@ -3,7 +3,7 @@
  * contract can never disagree with what the handlers validate.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProblemSchema } from '../../shared/api/problem.ts';
 import type { ErrorCode } from '../../shared/errors/domain-error.ts';
 import { ROUTE_LIST } from '../routes/index.ts';

@@ -2,7 +2,7 @@
  * What a town sets before deploying (cdk.json context `town`, per stage if needed): its name, the account
  * payouts are made from, who receives finance's reports and the alerts, and the sender of every mail.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseIban } from '../../shared/iban/iban.ts';
 import { normaliseBic } from '../../shared/payments/bic.ts';
 

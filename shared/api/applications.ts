@@ -1,5 +1,5 @@
 /** Schemas of the application routes: filing and submitting (public), reviewing (staff). */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   APPLICANT_LANGUAGES,
   APPLICATION_STATUSES,

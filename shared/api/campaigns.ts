@@ -1,5 +1,5 @@
 /** Schemas of the campaign routes (staff). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CampaignInputSchema } from '../campaigns/campaign.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { NextCursorSchema, pageQuerySchema } from './paging.ts';

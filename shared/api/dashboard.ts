@@ -1,5 +1,5 @@
 /** Schema of the campaign dashboard (staff, admin, finance): figures equal to the ledger's sums. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 
 const count = z.int().nonnegative();

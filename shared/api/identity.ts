@@ -1,5 +1,5 @@
 /** Schemas of the signed-in user's own information. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../auth/roles.ts';
 
 export const MeSchema = z

@@ -1,5 +1,5 @@
 /** Schemas of the register import routes (staff). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { IMPORT_STATUSES, MAX_REGISTER_BYTES } from '../imports/register-import.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
 

@@ -1,5 +1,5 @@
 /** Schemas of the letter routes (staff, admin). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LETTER_RUN_STATUSES } from '../letters/letter-run.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
 import { NextCursorSchema, pageQuerySchema } from './paging.ts';

@@ -1,5 +1,5 @@
 /** Schemas of the merchant routes (the scanner's API). Nothing personal ever appears in them. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { NextCursorSchema, pageQuery } from './paging.ts';
 

@@ -1,5 +1,5 @@
 /** Schemas of the back-office shop routes: staff and admin onboard and change shops, finance reads them too. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MERCHANT_STATUSES, MerchantCategorySchema } from '../merchants/merchant.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';

@@ -2,7 +2,7 @@
  * Cursor paging of the list routes: `limit` and `cursor` in the query, `nextCursor` beside `items` in the
  * answer (null at the end). A caller that ignores them gets the first page, of the route's default size.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The query members of a paged list: spread them into the route's strict query object. */
 export function pageQuery(options: { defaultLimit: number; maxLimit: number }) {

@@ -1,5 +1,5 @@
 /** The RFC 9457 problem document every error answer carries (documented in the OpenAPI document). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODES } from '../errors/domain-error.ts';
 
 export const ProblemSchema = z

@@ -2,7 +2,7 @@
  * Schemas of the public routes (no sign-in): the partner shop list, a voucher's balance (the merchant
  * look-up's answer: nothing personal) and the campaigns that take applications.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PublicMerchantSchema } from '../merchants/merchant.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { NextCursorSchema, pageQuerySchema } from './paging.ts';

@@ -1,5 +1,5 @@
 /** Schemas of the settlement routes (finance, admin) and of a shop's own settlements. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SETTLEMENT_RUN_STATUSES } from '../settlement/settlement.ts';
 import { SETTLEMENT_FILE_KINDS } from '../settlement/settlement-run.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';

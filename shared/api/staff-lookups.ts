@@ -1,5 +1,5 @@
 /** Schemas of what staff look up: a voucher by its code, a household's members (with a reason), the audit log. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AUDIT_ACTIONS } from '../ledger/audit-event.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';

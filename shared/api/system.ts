@@ -1,5 +1,5 @@
 /** Schemas of the operational routes. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 

@@ -2,7 +2,7 @@
  * A campaign: one town's voucher scheme for one period. Vouchers take their expiry from the campaign's
  * current end date, so extending a campaign needs no new letter.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, type CalendarDate } from '../time/calendar-date.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 

@@ -4,7 +4,7 @@
  * changes adds up to the contributions of the items as they are now: the figures equal the ledger's sums
  * whatever the order in which changes are counted.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The fields of a stored redemption that the dashboard reads. */
 export const RedemptionImageSchema = z.object({

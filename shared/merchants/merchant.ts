@@ -2,7 +2,7 @@
  * A partner shop. Its bank account and contact e-mail are for settlement only and never leave the
  * back office; the public sees name, category and address (see toPublicMerchant).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const MERCHANT_CATEGORIES = [
   'bakery',

@@ -1,4 +1,4 @@
 /** The zod schema of a calendar date, for API schemas (kept apart so pages can use calendar-date.ts without zod). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CalendarDateSchema = z.iso.date().meta({ id: 'CalendarDate', description: 'YYYY-MM-DD, Europe/Brussels' });

@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { JOBS } from '../../functions/jobs/job-table.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
 import { handlerEnvironment } from '../../infra/local/resources.ts';
@@ -23,6 +23,28 @@ export interface BundleFigure {
   readonly bytes: number;
   readonly gzipBytes: number;
   readonly coldImportMs: number;
+  /** What the bundle is made of, biggest first: npm packages by name, our code by top-level folder. */
+  readonly contributors: ReadonlyArray<{ readonly name: string; readonly bytes: number }>;
+}
+
+/** Who a bundled file belongs to: its npm package (scoped or not), else our top-level folder. */
+function ownerOf(path: string): string {
+  const modules = path.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const [first, second] = path.slice(modules + 'node_modules/'.length).split('/');
+    return first?.startsWith('@') ? `${first}/${second}` : (first ?? path);
+  }
+  return `${path.split('/')[0] ?? path}/`;
+}
+
+/** Bytes in the output by owner, from esbuild's metafile. */
+function contributorsOf(metafile: Metafile, outfile: string): BundleFigure['contributors'] {
+  const output = Object.entries(metafile.outputs).find(([path]) => basename(path) === basename(outfile))?.[1];
+  const byOwner = new Map<string, number>();
+  for (const [path, input] of Object.entries(output?.inputs ?? {})) {
+    byOwner.set(ownerOf(path), (byOwner.get(ownerOf(path)) ?? 0) + input.bytesInOutput);
+  }
+  return [...byOwner].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
 export async function measureBundles(runs = 5): Promise<BundleFigure[]> {
@@ -43,8 +65,10 @@ export async function measureBundles(runs = 5): Promise<BundleFigure[]> {
     ];
     for (const route of functions) {
       const outfile = join(outDir, `${route.operationId}.mjs`);
-      await build({
+      const { metafile } = await build({
         entryPoints: [join(REPO_ROOT, route.entry)],
+        absWorkingDir: REPO_ROOT,
+        metafile: true,
         outfile,
         bundle: true,
         platform: 'node',
@@ -67,7 +91,13 @@ export async function measureBundles(runs = 5): Promise<BundleFigure[]> {
         });
         samples.push(Number(output.toString()));
       }
-      figures.push({ operationId: route.operationId, bytes, gzipBytes, coldImportMs: median(samples) });
+      figures.push({
+        operationId: route.operationId,
+        bytes,
+        gzipBytes,
+        coldImportMs: runs > 0 ? median(samples) : Number.NaN,
+        contributors: contributorsOf(metafile, outfile),
+      });
     }
   } finally {
     rmSync(outDir, { recursive: true, force: true });

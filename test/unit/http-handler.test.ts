@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../../functions/routes/route.ts';
 import { httpHandler } from '../../functions/runtime/http-handler.ts';
 import { DomainError } from '../../shared/errors/domain-error.ts';

@@ -2,7 +2,7 @@
  * The letter run state machine's Lambda tasks over one set of dependencies: each handler module exposes one
  * of them; tests bind the rendered state machine to them directly.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createLetterPipeline, type LetterPipelineDependencies } from '../../../shared/services/letter-pipeline.ts';
 import type { LetterTaskName } from './task-table.ts';
 

@@ -1,5 +1,5 @@
 /** The events the settlement state machine hands its Lambda tasks (infra/workflows/settlement-workflow.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const RunId = z.string().regex(/^P[0-9A-Z]{16}$/);
 

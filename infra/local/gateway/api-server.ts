@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CORS_POLICY } from '../../../functions/routes/cors.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../../functions/routes/index.ts';
 import { FALLBACK_ROUTE_KEY, FALLBACK_THROTTLE, routeKeyOf, throttleOf } from '../../../functions/routes/throttle.ts';
