@@ -2,7 +2,7 @@
  * What a route is: the single description of an HTTP operation that the handler framework (validation,
  * authorisation), the local gateway, the CDK HTTP API and the OpenAPI document all read.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Role } from '../../shared/auth/roles.ts';
 import type { ErrorCode } from '../../shared/errors/domain-error.ts';
 import type { JobName } from '../../shared/services/jobs.ts';

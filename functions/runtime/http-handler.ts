@@ -5,7 +5,7 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Principal } from '../../shared/auth/roles.ts';
 import { DomainError } from '../../shared/errors/domain-error.ts';
 import type { Access, RouteDefinition } from '../routes/route.ts';

@@ -5,7 +5,7 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Principal } from '../../shared/auth/roles.ts';
 import { DomainError, isDomainError } from '../../shared/errors/domain-error.ts';
 import type { AnyRoute } from '../routes/route.ts';

@@ -6,7 +6,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { LedgerChange } from '../dashboard/ledger-change.ts';
 import { RedemptionImageSchema, VoucherImageSchema } from '../dashboard/ledger-contributions.ts';
 

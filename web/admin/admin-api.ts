@@ -1,5 +1,5 @@
 /** The routes the admin page calls (docs: API.md, /openapi.json), through the signed-in session. Types only from shared/. */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ApplicationDetailSchema, ApplicationListSchema, DecisionSchema } from '../../shared/api/applications.ts';
 import type { CampaignListSchema, CampaignSchema, ReissueAnswerSchema } from '../../shared/api/campaigns.ts';
 import type { Dashboard } from '../../shared/api/dashboard.ts';

@@ -4,7 +4,7 @@
  * it, never silently dropped.
  */
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ROUTE_LIST } from '../../../functions/routes/index.ts';
 
 interface Def {
