@@ -3,6 +3,7 @@ import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { createIssuanceService } from '../../shared/services/issuance-service.ts';
 import { ROUTES } from '../routes/index.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
+import { jobLeaseSeconds } from '../runtime/job-lease.ts';
 import { jobStarter } from '../runtime/jobs.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 
@@ -10,6 +11,7 @@ const issuance = createIssuanceService({
   table: tableFromEnvironment(),
   now: () => new Date(),
   startJob: jobStarter(['issueVouchers']),
+  leaseSeconds: jobLeaseSeconds(),
 });
 const route = ROUTES.startIssuance;
 

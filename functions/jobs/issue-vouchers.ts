@@ -1,8 +1,9 @@
 /** Worker of an issuance run (started by POST /campaigns/{id}/issuance, or by itself to hand a long run over). */
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createIssuanceJob } from '../../shared/services/issuance-job.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
+import { jobLeaseSeconds } from '../runtime/job-lease.ts';
 import { selfStarter } from '../runtime/jobs.ts';
 import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
 import { logger } from '../runtime/observability.ts';
@@ -10,7 +11,11 @@ import { once } from '../runtime/once.ts';
 
 const EventSchema = z.object({ runId: z.string().regex(/^R[0-9A-Z]{16}$/) });
 
-const dependencies = once(async () => ({ ...(await ledgerDependencies()), documents: documentsFromEnvironment() }));
+const dependencies = once(async () => ({
+  ...(await ledgerDependencies()),
+  documents: documentsFromEnvironment(),
+  leaseSeconds: jobLeaseSeconds(),
+}));
 
 export async function handler(event: unknown, context: Context): Promise<{ runId: string; status: string }> {
   const { runId } = EventSchema.parse(event);

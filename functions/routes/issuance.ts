@@ -31,4 +31,18 @@ export const issuanceRoutes = {
     errors: ['ISSUANCE_RUN_NOT_FOUND'],
     permissions: { table: 'read' },
   }),
+  resumeIssuance: defineRoute({
+    operationId: 'resumeIssuance',
+    method: 'POST',
+    path: '/campaigns/{campaignId}/issuance/{runId}/resume',
+    entry: 'functions/issuance/resume-issuance.ts',
+    access: ['staff', 'admin'],
+    summary: 'Hand a run whose worker was lost (lease expired) to a new worker, which resumes at its checkpoint',
+    tag: 'issuance',
+    params: IssuanceRunParamsSchema,
+    idempotencyKey: true,
+    success: { status: 202, description: 'A new worker is taking the run over', schema: IssuanceAcceptedSchema },
+    errors: ['ISSUANCE_RUN_NOT_FOUND', 'RUN_NOT_STUCK', 'RUN_FINISHED', 'IDEMPOTENCY_KEY_REUSED', 'CONFLICT'],
+    permissions: { table: 'readWrite', jobs: ['issueVouchers'] },
+  }),
 };

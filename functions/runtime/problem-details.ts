@@ -39,6 +39,8 @@ export const PROBLEMS: Readonly<Record<ErrorCode, { status: number; title: strin
   UPLOAD_TOO_LARGE: { status: 413, title: 'The uploaded file is too large' },
   IMPORT_IN_PROGRESS: { status: 409, title: 'Another import of this campaign is being processed' },
   ISSUANCE_RUN_NOT_FOUND: { status: 404, title: 'Unknown issuance run' },
+  RUN_NOT_STUCK: { status: 409, title: 'The run is still held by its worker' },
+  RUN_FINISHED: { status: 409, title: 'The run is over' },
   APPLICATIONS_CLOSED: { status: 409, title: 'This campaign takes no applications now' },
   NOT_ELIGIBLE: { status: 422, title: 'Not eligible by application' },
   APPLICATION_NOT_FOUND: { status: 404, title: 'Unknown application' },

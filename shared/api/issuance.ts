@@ -1,5 +1,5 @@
 /** Schemas of the issuance routes (staff). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ISSUANCE_STATUSES } from '../issuance/issuance-run.ts';
 import { CampaignIdParamsSchema } from './campaigns.ts';
 
@@ -23,5 +23,9 @@ export const IssuanceRunSchema = z
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
+    /** Until when the run's worker (or the invocation it waits for) holds it; null once the run is over. */
+    leaseExpiresAt: z.string().nullable(),
+    /** Not over, and its worker's lease ran out: POST …/resume hands it to a new worker. */
+    stuck: z.boolean(),
   })
   .meta({ id: 'IssuanceRun' });

@@ -31,6 +31,9 @@ export function createVoucherStore(table: TableContext) {
       type: 'BeneficiaryClaim',
       voucherId: voucher.voucherId,
       claimedAt: voucher.issuedAt,
+      // Which request issued it (an issuance run's id): a run resuming after its worker died counts as its
+      // own the vouchers that worker issued before its last checkpoint.
+      issuedBy: audit.requestId,
     }),
     budget: {
       Update: {

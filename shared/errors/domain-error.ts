@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'UPLOAD_TOO_LARGE',
   'IMPORT_IN_PROGRESS',
   'ISSUANCE_RUN_NOT_FOUND',
+  // Background runs (issuance, import) whose worker was lost: resumable once its lease ran out
+  'RUN_NOT_STUCK',
+  'RUN_FINISHED',
   // Applications (on-application band)
   'APPLICATIONS_CLOSED',
   'NOT_ELIGIBLE',

@@ -3,6 +3,8 @@
  * within the budget. Its counts add up exactly: every person it met is issued, already issued, or not issued
  * for lack of budget.
  */
+import { leaseExpired } from '../jobs/job-lease.ts';
+
 export const ISSUANCE_STATUSES = ['PENDING', 'RUNNING', 'DONE', 'FAILED'] as const;
 export type IssuanceStatus = (typeof ISSUANCE_STATUSES)[number];
 
@@ -29,7 +31,20 @@ export interface IssuanceRun extends IssuanceCounts {
   readonly nextPart: number;
   /** The worker invocation holding the run while RUNNING. */
   readonly workerToken?: string;
+  /**
+   * Until when (epoch seconds) the run's worker, or the invocation it is waiting for, holds it: renewed at
+   * every checkpoint (shared/jobs/job-lease.ts).
+   */
+  readonly leaseUntil?: number;
+  /** The last time staff resumed the run after its worker was lost, and how many times they did. */
+  readonly resumedAt?: string;
+  readonly resumes?: number;
   readonly error?: string;
+}
+
+/** A run not over whose worker is gone: its lease ran out while it was PENDING or RUNNING. */
+export function issuanceRunStuck(run: Pick<IssuanceRun, 'status' | 'leaseUntil'>, now: Date): boolean {
+  return (run.status === 'PENDING' || run.status === 'RUNNING') && leaseExpired(run.leaseUntil, now);
 }
 
 export const ZERO_COUNTS: IssuanceCounts = { issued: 0, alreadyIssued: 0, notIssuedBudget: 0, issuedValueCents: 0 };

@@ -20,6 +20,9 @@ export const AUDIT_ACTIONS = [
   'COMPLETE_IMPORT',
   'START_ISSUANCE',
   'COMPLETE_ISSUANCE',
+  // Staff resuming an issuance run or an import whose worker was lost
+  'RESUME_ISSUANCE',
+  'RESUME_IMPORT',
   'FILE_APPLICATION',
   'SUBMIT_APPLICATION',
   'APPROVE_APPLICATION',

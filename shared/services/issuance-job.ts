@@ -29,6 +29,11 @@ import { createVoucherService } from './voucher-service.ts';
 export interface IssuanceJobDependencies extends LedgerDependencies {
   readonly documents: DocumentStore;
   readonly startJob: StartJob;
+  /**
+   * How long the worker's heartbeat (each checkpoint) holds the run.
+   * @default DEFAULT_JOB_LEASE_SECONDS
+   */
+  readonly leaseSeconds?: number;
 }
 
 export interface IssuanceJobOptions {
@@ -43,7 +48,7 @@ export interface IssuanceJobOptions {
 const HAND_OVER_MARGIN_MS = 90_000;
 
 export function createIssuanceJob(deps: IssuanceJobDependencies, options: IssuanceJobOptions = {}) {
-  const runs = createIssuanceStore(deps.table);
+  const runs = createIssuanceStore(deps.table, deps.leaseSeconds ? { leaseSeconds: deps.leaseSeconds } : {});
   const people = createPersonStore(deps.table);
   const campaigns = createCampaignStore(deps.table);
   const audits = createAuditStore(deps.table);
@@ -57,7 +62,9 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
    * codes. Each voucher is one transaction (voucher-service issue(): the claim keeps one voucher per person,
    * the budget counter's condition keeps the cap, whatever runs at the same time); the claims read first only
    * skip people who obviously hold one. Counts are exact: each person met is counted once, and once the
-   * budget refuses, every later voucher would be refused too (issued value never goes down).
+   * budget refuses, every later voucher would be refused too (issued value never goes down). A voucher this
+   * run issued (its claim names the run) counts as issued: a page is done again after its worker died
+   * between issuing and checkpointing, and what that worker issued is this run's work.
    */
   async function issuePage(
     run: IssuanceRun,
@@ -82,7 +89,10 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
       page.filter((person) => !holders.has(person.personRef)).map((person) => [person, vouchers.plan(request(person))]),
     );
     const queue = budget.spent ? [] : [...planned.keys()];
-    delta.alreadyIssued += page.length - planned.size;
+    const ownBefore = [...holders.values()].filter((issuer) => issuer === run.runId).length;
+    delta.issued += ownBefore;
+    delta.issuedValueCents += ownBefore * campaign.faceValueCents;
+    delta.alreadyIssued += page.length - planned.size - ownBefore;
     delta.notIssuedBudget += planned.size - queue.length;
     const wroteManifest = queue.length > 0;
     if (wroteManifest) {
@@ -112,7 +122,14 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
             delta.issued++;
             delta.issuedValueCents += result.voucher.faceValueCents;
           } else if (result.outcome === 'ALREADY_HOLDS_ONE') {
-            delta.alreadyIssued++;
+            // Issued since the claims were read: by this run's lost worker, still finishing its page, or by
+            // someone else (an application's approval, another run).
+            if ((await runs.issuerOf(run.campaignId, person.personRef)) === run.runId) {
+              delta.issued++;
+              delta.issuedValueCents += campaign.faceValueCents;
+            } else {
+              delta.alreadyIssued++;
+            }
           } else {
             budget.spent = true;
             delta.notIssuedBudget++;
@@ -134,8 +151,9 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
 
   return {
     /**
-     * Runs (or resumes) one issuance run. Returns the run as it was left: DONE, FAILED, or PENDING again
-     * when this invocation ran short of time and handed over to a new one.
+     * Runs (or resumes) one issuance run: a PENDING one, or a RUNNING one whose worker's lease ran out (it
+     * died; this invocation takes over at the last checkpoint). Returns the run as it was left: DONE, FAILED,
+     * or PENDING again when this invocation ran short of time and handed over to a new one.
      */
     async run(runId: string): Promise<IssuanceRun | undefined> {
       const token = randomUUID();
@@ -192,7 +210,7 @@ export function createIssuanceJob(deps: IssuanceJobDependencies, options: Issuan
           if (wroteManifest) part++;
           cursor = page.nextKey;
           const handOver = cursor !== undefined && (options.remainingMs?.() ?? Infinity) < HAND_OVER_MARGIN_MS;
-          const held = await runs.checkpoint(runId, token, delta, { cursor, nextPart: part }, handOver);
+          const held = await runs.checkpoint(runId, token, deps.now(), delta, { cursor, nextPart: part }, handOver);
           if (!held) throw new Error(`Issuance run ${runId} was taken from this worker`);
           if (handOver) {
             await deps.startJob('issueVouchers', { runId });

@@ -86,6 +86,8 @@ export function adminApi(session: Session) {
     startIssuance: (campaignId: string, key: string) =>
       send<{ runId: string }>('POST', campaign(campaignId, 'issuance'), undefined, key),
     issuanceRun: (campaignId: string, runId: string) => get<IssuanceRun>(campaign(campaignId, 'issuance', runId)),
+    resumeIssuance: (campaignId: string, runId: string, key: string) =>
+      send<{ runId: string }>('POST', campaign(campaignId, 'issuance', runId, 'resume'), undefined, key),
 
     startLetterRun: (campaignId: string, key: string) =>
       send<{ runId: string }>('POST', campaign(campaignId, 'letter-runs'), undefined, key),

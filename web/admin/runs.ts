@@ -14,6 +14,9 @@ export function setupRuns(context: AdminContext): Screen {
   const issuanceStart = byId<HTMLButtonElement>('issuance-start');
   const issuanceStatus = byId('issuance-status');
   const issuanceCounts = byId('issuance-counts');
+  const issuanceResume = byId<HTMLButtonElement>('issuance-resume');
+  /** The run this page follows: the one the resume button hands to a new worker. */
+  let followed: { campaignId: string; runId: string } | undefined;
   const lettersStart = byId<HTMLButtonElement>('letters-start');
   const lettersStatus = byId('letters-status');
   const lettersBox = byId('letters-progress-box');
@@ -27,11 +30,15 @@ export function setupRuns(context: AdminContext): Screen {
       try {
         setMessage(issuanceStatus, t('runs.starting'), 'info');
         const { runId } = await context.api.startIssuance(campaignId, newIdempotencyKey());
+        followed = { campaignId, runId };
         const run = await follow(
           () => context.api.issuanceRun(campaignId, runId),
           (run) => run.status === 'DONE' || run.status === 'FAILED',
           (run) => {
-            setMessage(issuanceStatus, t(`runs.status.${run.status}`), run.status === 'FAILED' ? 'error' : 'info');
+            // Only a run whose worker's lease ran out can be resumed: the button is there for no other.
+            show(issuanceResume, run.stuck);
+            if (run.stuck) setMessage(issuanceStatus, t('runs.issuance.stuck'), 'error');
+            else setMessage(issuanceStatus, t(`runs.status.${run.status}`), run.status === 'FAILED' ? 'error' : 'info');
             details(issuanceCounts, [
               [t('runs.issuance.issued'), count(run.issued)],
               [t('runs.issuance.already'), count(run.alreadyIssued)],
@@ -43,6 +50,22 @@ export function setupRuns(context: AdminContext): Screen {
         );
         if (run.status === 'DONE')
           setMessage(issuanceStatus, t('runs.issuance.done', { count: count(run.issued) }), 'success');
+      } catch (error) {
+        if (!context.onAuthError(error)) setMessage(issuanceStatus, apiErrorMessage(error), 'error');
+      }
+    });
+  });
+
+  // One key per click: a click the network lost is retried by the next click's new key only once the run
+  // is stuck again, and the server refuses a second worker while the first shows signs of life.
+  issuanceResume.addEventListener('click', () => {
+    const run = followed;
+    if (!run) return;
+    void busy(issuanceResume, async () => {
+      try {
+        await context.api.resumeIssuance(run.campaignId, run.runId, newIdempotencyKey());
+        show(issuanceResume, false);
+        setMessage(issuanceStatus, t('runs.issuance.resumed'), 'info');
       } catch (error) {
         if (!context.onAuthError(error)) setMessage(issuanceStatus, apiErrorMessage(error), 'error');
       }

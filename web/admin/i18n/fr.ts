@@ -289,6 +289,10 @@ export const fr = {
   'runs.issuance.budget': 'Non émis (budget épuisé)',
   'runs.issuance.value': 'Valeur émise',
   'runs.issuance.done': 'Émission terminée : {count} bons émis.',
+  'runs.issuance.stuck':
+    'L’émission ne donne plus signe de vie : son traitement s’est interrompu. Reprenez-la : elle continue là où elle s’était arrêtée, sans rien émettre deux fois.',
+  'runs.issuance.resume': 'Reprendre l’émission',
+  'runs.issuance.resumed': 'Émission reprise : un nouveau traitement continue depuis le dernier point enregistré.',
   'runs.letters.title': 'Lettres',
   'runs.letters.intro':
     'Imprime une lettre pour chaque bon émis qui n’en a pas encore (remplacements compris), par lots prêts pour l’imprimeur.',
@@ -438,6 +442,8 @@ export const fr = {
   'audit.action.COMPLETE_IMPORT': 'Import terminé',
   'audit.action.START_ISSUANCE': 'Émission lancée',
   'audit.action.COMPLETE_ISSUANCE': 'Émission terminée',
+  'audit.action.RESUME_ISSUANCE': 'Émission reprise',
+  'audit.action.RESUME_IMPORT': 'Import repris',
   'audit.action.FILE_APPLICATION': 'Demande déposée',
   'audit.action.SUBMIT_APPLICATION': 'Demande envoyée',
   'audit.action.APPROVE_APPLICATION': 'Demande acceptée',
@@ -484,6 +490,9 @@ export const fr = {
   'error.IMPORT_NOT_FOUND': 'Cet import est introuvable pour cette campagne.',
   'error.UPLOAD_MISSING': 'Le fichier n’est pas arrivé : envoyez-le à nouveau.',
   'error.UPLOAD_TOO_LARGE': 'Le fichier est trop volumineux pour un export du registre (200 Mo au plus).',
+  'error.RUN_NOT_STUCK':
+    'Le traitement donne encore signe de vie : attendez qu’il se termine, ou qu’il soit signalé comme interrompu.',
+  'error.RUN_FINISHED': 'Ce traitement est déjà terminé : il n’y a rien à reprendre.',
   'error.IMPORT_IN_PROGRESS': 'Un autre import de cette campagne est en cours : attendez qu’il soit terminé.',
   'error.RUN_NOT_FOUND': 'Cette série est introuvable.',
   'error.APPLICATIONS_CLOSED': 'Les demandes sont fermées pour cette campagne.',

@@ -286,6 +286,10 @@ export const nl: AdminCatalogue = {
   'runs.issuance.budget': 'Niet uitgegeven (budget op)',
   'runs.issuance.value': 'Uitgegeven waarde',
   'runs.issuance.done': 'Uitgifte klaar: {count} cheques uitgegeven.',
+  'runs.issuance.stuck':
+    'De uitgifte geeft geen teken van leven meer: de verwerking is onderbroken. Hervat ze: ze gaat verder waar ze gestopt is, zonder iets twee keer uit te geven.',
+  'runs.issuance.resume': 'Uitgifte hervatten',
+  'runs.issuance.resumed': 'Uitgifte hervat: een nieuwe verwerking gaat verder vanaf het laatst opgeslagen punt.',
   'runs.letters.title': 'Brieven',
   'runs.letters.intro':
     'Drukt een brief voor elke uitgegeven cheque die er nog geen heeft (vervangingen inbegrepen), in loten klaar voor de drukker.',
@@ -435,6 +439,8 @@ export const nl: AdminCatalogue = {
   'audit.action.COMPLETE_IMPORT': 'Import klaar',
   'audit.action.START_ISSUANCE': 'Uitgifte gestart',
   'audit.action.COMPLETE_ISSUANCE': 'Uitgifte klaar',
+  'audit.action.RESUME_ISSUANCE': 'Uitgifte hervat',
+  'audit.action.RESUME_IMPORT': 'Import hervat',
   'audit.action.FILE_APPLICATION': 'Aanvraag ingediend',
   'audit.action.SUBMIT_APPLICATION': 'Aanvraag verstuurd',
   'audit.action.APPROVE_APPLICATION': 'Aanvraag aanvaard',
@@ -481,6 +487,9 @@ export const nl: AdminCatalogue = {
   'error.IMPORT_NOT_FOUND': 'Deze import is niet gevonden voor deze campagne.',
   'error.UPLOAD_MISSING': 'Het bestand is niet aangekomen: verstuur het opnieuw.',
   'error.UPLOAD_TOO_LARGE': 'Het bestand is te groot voor een export van het register (hoogstens 200 MB).',
+  'error.RUN_NOT_STUCK':
+    'De verwerking geeft nog teken van leven: wacht tot ze klaar is, of tot ze als onderbroken wordt gemeld.',
+  'error.RUN_FINISHED': 'Deze verwerking is al klaar: er valt niets te hervatten.',
   'error.IMPORT_IN_PROGRESS': 'Een andere import van deze campagne is bezig: wacht tot die klaar is.',
   'error.RUN_NOT_FOUND': 'Deze reeks is niet gevonden.',
   'error.APPLICATIONS_CLOSED': 'De aanvragen zijn gesloten voor deze campagne.',
