@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JOB_LIST } from '../../functions/jobs/job-table.ts';
+import { JOB_LEASE_VARIABLE } from '../../functions/runtime/job-lease.ts';
 import { STREAM_CONSUMER_LIST } from '../../functions/streams/stream-consumers.ts';
 import { createLambdaClient, createSfnClient } from '../../shared/aws/clients.ts';
+import type { JobName } from '../../shared/services/jobs.ts';
 import { buildWebSync } from '../../web/build.ts';
 import { WORKFLOW_LIST, workflowMachines } from '../workflows/workflow-table.ts';
 import { LocalIdentityProvider } from './auth/local-identity.ts';
@@ -21,7 +23,7 @@ import { freePort } from './ports.ts';
 import { handlerEnvironment, LOCAL_RESOURCES, type RunningEndpoints } from './resources.ts';
 import { type LocalScheduler, startLocalScheduler } from './scheduler.ts';
 import { ensureTable, localDynamoDbClient, startDynamoDb } from './services/dynamodb.ts';
-import { type LocalLambdaService, startLambda } from './services/lambda.ts';
+import { type FailedInvocation, type LocalLambdaService, startLambda } from './services/lambda.ts';
 import { startS3 } from './services/s3.ts';
 import { startSecrets } from './services/secrets.ts';
 import type { RunningService } from './services/service.ts';
@@ -63,6 +65,18 @@ export interface LocalTargetOptions {
    * @default true
    */
   readonly streams?: boolean;
+  /**
+   * Run each background job invocation in a sandbox of its own (a worker thread) that `crashJob` can kill
+   * mid-run, as a timeout or out-of-memory death kills a Lambda sandbox.
+   * @default false
+   */
+  readonly jobSandboxes?: boolean;
+  /**
+   * How long a job worker's heartbeat holds its run (JOB_LEASE_SECONDS): tests that wait for a lost worker's
+   * lease to run out make it short.
+   * @default DEFAULT_JOB_LEASE_SECONDS (shared/jobs/job-lease.ts)
+   */
+  readonly jobLeaseSeconds?: number;
 }
 
 export interface LocalTarget {
@@ -79,6 +93,10 @@ export interface LocalTarget {
   readonly scheduler: LocalScheduler;
   /** Resolves once no background job (import, issuance run) is running. */
   jobsIdle(): Promise<void>;
+  /** Kills the job's running invocations mid-run (needs `jobSandboxes`); returns how many. */
+  crashJob(job: JobName): number;
+  /** Job invocations that failed or died: what AWS sends to the jobs' on-failure queue. */
+  failedJobInvocations(): readonly FailedInvocation[];
   /** Resolves once no state machine execution is running (one sleeping in a Wait is running: see stepfunctions.ts). */
   workflowsIdle(): Promise<void>;
   /** The stream consumers' poller (pause/resume: the benchmark's aggregator off and on); absent with `streams: false`. */
@@ -155,6 +173,7 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
         ]),
       ),
       onAsyncError: (name, error) => console.error(`[lambda] ${name} failed:`, error),
+      sandboxes: options.jobSandboxes ?? false,
     });
     started.push(lambda);
 
@@ -176,7 +195,10 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       lambda: lambda.endpoint,
       sfn: workflows.endpoint,
     };
-    const environment = handlerEnvironment(endpoints, options.logLevel ?? 'WARN', webUrl);
+    const environment = {
+      ...handlerEnvironment(endpoints, options.logLevel ?? 'WARN', webUrl),
+      ...(options.jobLeaseSeconds ? { [JOB_LEASE_VARIABLE]: String(options.jobLeaseSeconds) } : {}),
+    };
     // Handlers read their configuration from process.env at cold start, as in Lambda.
     Object.assign(process.env, environment);
 
@@ -241,6 +263,8 @@ export async function startLocalTarget(options: LocalTargetOptions = {}): Promis
       environment,
       scheduler,
       jobsIdle: () => lambda.idle(),
+      crashJob: (job) => lambda.crash(LOCAL_RESOURCES.jobs[job]),
+      failedJobInvocations: () => lambda.failedInvocations(),
       workflowsIdle: () => workflows.idle(),
       ...(streams ? { streams } : {}),
       streamsIdle: () => streams?.idle() ?? Promise.resolve(),
