@@ -17,6 +17,7 @@ import type {
 import type { FileLinkSchema, SettlementRunListSchema, SettlementRunSchema } from '../../shared/api/settlement.ts';
 import type { AuditPageSchema, HouseholdSchema, StaffVoucherSchema } from '../../shared/api/staff-lookups.ts';
 import type { CampaignInput } from '../../shared/campaigns/campaign.ts';
+import { allPages } from '../lib/all-pages.ts';
 import type { Session } from '../lib/auth/session.ts';
 
 export type Me = z.infer<typeof MeSchema>;
@@ -65,11 +66,12 @@ export function adminApi(session: Session) {
     me: () => get<Me>('/me'),
     dashboard: (campaignId: string) => get<Dashboard>(campaign(campaignId, 'dashboard')),
 
-    campaigns: () => get<z.infer<typeof CampaignListSchema>>('/campaigns'),
+    // The lists a screen shows whole follow the cursor to the end (web/lib/all-pages.ts).
+    campaigns: () => allPages('/campaigns', get<z.infer<typeof CampaignListSchema>>),
     createCampaign: (input: CampaignInput) => send<Campaign>('POST', '/campaigns', input),
     extendCampaign: (campaignId: string, endDate: string) => send<Campaign>('PATCH', campaign(campaignId), { endDate }),
 
-    merchants: () => get<z.infer<typeof MerchantListSchema>>('/merchants'),
+    merchants: () => allPages('/merchants', get<z.infer<typeof MerchantListSchema>>),
     createMerchant: (body: CreateMerchantBody) => send<Merchant>('POST', '/merchants', body),
     updateMerchant: (merchantId: string, body: UpdateMerchantBody) =>
       send<Merchant>('PATCH', `/merchants/${path(merchantId)}`, body),
@@ -91,13 +93,13 @@ export function adminApi(session: Session) {
 
     startLetterRun: (campaignId: string, key: string) =>
       send<{ runId: string }>('POST', campaign(campaignId, 'letter-runs'), undefined, key),
-    letterRuns: (campaignId: string) => get<LetterRunList>(campaign(campaignId, 'letter-runs')),
+    letterRuns: (campaignId: string) => allPages(campaign(campaignId, 'letter-runs'), get<LetterRunList>),
     letterRun: (campaignId: string, runId: string) => get<LetterRun>(campaign(campaignId, 'letter-runs', runId)),
     letterBatch: (campaignId: string, runId: string, batchId: string) =>
       get<z.infer<typeof LetterBatchLinkSchema>>(campaign(campaignId, 'letter-runs', runId, 'batches', batchId)),
 
     applications: (campaignId: string, status: string) =>
-      get<ApplicationList>(`${campaign(campaignId, 'applications')}?status=${encodeURIComponent(status)}`),
+      allPages(`${campaign(campaignId, 'applications')}?status=${encodeURIComponent(status)}`, get<ApplicationList>),
     application: (campaignId: string, applicationId: string) =>
       get<ApplicationDetail>(campaign(campaignId, 'applications', applicationId)),
     approveApplication: (campaignId: string, applicationId: string) =>
@@ -107,7 +109,7 @@ export function adminApi(session: Session) {
         reason,
       }),
 
-    settlementRuns: () => get<SettlementRunList>('/settlement-runs'),
+    settlementRuns: () => allPages('/settlement-runs', get<SettlementRunList>),
     startSettlementRun: (key: string, cutoff?: string) =>
       send<{ runId: string }>('POST', '/settlement-runs', cutoff ? { cutoff } : {}, key),
     settlementRun: (runId: string) => get<SettlementRun>(`/settlement-runs/${path(runId)}`),

@@ -1,6 +1,7 @@
 /** The partner shops under the balance, filtered by kind (GET /public/merchants, loaded once per visit). */
 import type { PublicMerchantList } from '../../shared/api/public.ts';
 import type { PublicMerchant } from '../../shared/merchants/merchant.ts';
+import { allPages } from '../lib/all-pages.ts';
 import { apiRequest } from '../lib/api-client.ts';
 import { byId, setMessage } from '../lib/dom.ts';
 import { pageLocale } from '../lib/i18n/language.ts';
@@ -59,7 +60,7 @@ export function setupShops(): ShopList {
   };
 
   filter.addEventListener('change', render);
-  apiRequest<PublicMerchantList>('/public/merchants')
+  allPages('/public/merchants', (url) => apiRequest<PublicMerchantList>(url))
     .then(({ items }) => {
       shops = items;
     })

@@ -1,6 +1,7 @@
 /** The public page: the list of partner shops, with a filter by type of shop. No sign-in, no personal data. */
 import type { PublicMerchantList } from '../../shared/api/public.ts';
 import type { PublicMerchant } from '../../shared/merchants/merchant.ts';
+import { allPages } from '../lib/all-pages.ts';
 import { apiRequest } from '../lib/api-client.ts';
 import { LANGUAGES, type MessageKey, t } from '../lib/i18n/index.ts';
 import { chooseLanguage, mountLanguageSwitch, pageLocale } from '../lib/i18n/language.ts';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   if (languages) mountLanguageSwitch(languages, LANGUAGES, render);
   render();
   try {
-    merchants = (await apiRequest<PublicMerchantList>('/public/merchants')).items;
+    merchants = (await allPages('/public/merchants', (url) => apiRequest<PublicMerchantList>(url))).items;
     filter?.addEventListener('change', () => renderList(filter.value));
   } catch {
     merchants = null;

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/api/merchant.ts';
 import type { MerchantSettlementListSchema } from '../../shared/api/settlement.ts';
 import { brusselsDateOf } from '../../shared/time/calendar-date.ts';
+import { allPages } from '../lib/all-pages.ts';
 import type { Session } from '../lib/auth/session.ts';
 
 export type Me = z.infer<typeof MeSchema>;
@@ -45,8 +46,10 @@ export function merchantApi(session: Session): MerchantApi {
       }),
     today: () => {
       const today = brusselsDateOf(new Date());
-      return session.request<MerchantRedemptionList>(`/merchant/redemptions?from=${today}&to=${today}`);
+      return allPages(`/merchant/redemptions?from=${today}&to=${today}`, (url) =>
+        session.request<MerchantRedemptionList>(url),
+      );
     },
-    settlements: () => session.request<MerchantSettlementList>('/merchant/settlements'),
+    settlements: () => allPages('/merchant/settlements', (url) => session.request<MerchantSettlementList>(url)),
   };
 }
