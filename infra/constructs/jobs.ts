@@ -3,16 +3,23 @@
  * from the API (register import, issuance run) or daily by EventBridge Scheduler (the purge of personal
  * data), with exactly the permissions its definition declares.
  * Lambda does not retry them: each worker claims its job once, and a failure is recorded on the job for
- * staff to see and start again, rather than replayed blindly.
+ * staff to see and start again, rather than replayed blindly. A worker that dies without a word (timeout,
+ * out of memory) leaves its run to its heartbeat lease (shared/jobs/job-lease.ts, resumed by staff); Lambda
+ * sends the lost invocation to one on-failure queue, whose alarm tells the operators.
  */
 import { join } from 'node:path';
 import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { JOB_LIST, type JobDefinition } from '../../functions/jobs/job-table.ts';
 import type { JobName, SecretName } from '../../functions/routes/route.ts';
@@ -36,11 +43,42 @@ export interface JobsProps {
 export class Jobs extends Construct {
   /** Each job's worker function, by job name. */
   readonly functions: Readonly<Record<JobName, ProjectFunction>>;
+  /**
+   * Where Lambda sends every job invocation that failed or died (the event, and the error): the run it was
+   * for is then resumable by staff once its lease runs out.
+   */
+  readonly failureQueue: Queue;
+  /** A message in the failure queue; notify() sends it to the operators' topic. */
+  readonly failureAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
     const definitions = props.jobs ?? JOB_LIST;
     const functions: Partial<Record<JobName, ProjectFunction>> = {};
+    this.failureQueue = new Queue(this, 'Failures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // The longest SQS keeps a message: operators read it when the alarm rings, whatever the day.
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "It is the job workers' on-failure destination (a dead-letter queue itself): nothing consumes it to fail again; an alarm rings on any message.",
+    });
+    this.failureAlarm = new Alarm(this, 'FailedInvocations', {
+      metric: this.failureQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'A job worker (import, issuance, purge) failed or died: its run is stuck until staff resume it once its lease runs out (see the failure queue).',
+    });
+    const onFailure = new SqsDestination(this.failureQueue);
     for (const job of definitions) {
       if (job.timeoutSeconds > 900) throw new Error(`Jobs: ${job.name} asks for more than Lambda's 15 minutes`);
       const fn = new ProjectFunction(this, job.name, {
@@ -51,7 +89,7 @@ export class Jobs extends Construct {
         timeout: Duration.seconds(job.timeoutSeconds),
         memorySize: job.memorySize,
       });
-      fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.hours(1) });
+      fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.hours(1), onFailure });
       functions[job.name] = fn;
       if (job.dailyAt) {
         const role = new Role(this, `${job.name}SchedulerRole`, {
@@ -93,5 +131,11 @@ export class Jobs extends Construct {
       }
     }
     this.functions = functions as Record<JobName, ProjectFunction>;
+  }
+
+  /** Sends the failure alarm to `topic` (the stack's operators topic). */
+  notify(topic: ITopic): void {
+    this.failureAlarm.addAlarmAction(new SnsAction(topic));
+    this.failureAlarm.addOkAction(new SnsAction(topic));
   }
 }

@@ -148,6 +148,7 @@ export class VoucherPlatformStack extends Stack {
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The pages (CloudFront)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.userPoolClient.userPoolClientId });
+    this.jobs.notify(this.observability.alarmTopic);
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'SettlementStateMachineArn', {
       value: this.settlement.stateMachine.stateMachineArn,

@@ -3,6 +3,7 @@
  * Lambda retry, and exactly its declared grants; each route may start exactly the jobs it declares and reach
  * the documents bucket only if it declares it.
  */
+import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOB_LIST } from '../../functions/jobs/job-table.ts';
 import { ROUTE_LIST } from '../../functions/routes/index.ts';
@@ -98,6 +99,50 @@ describe('job workers', () => {
     expect(invokes).toEqual([{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: arnOf(fn) }]);
     // Its own name comes from the invocation context: in its environment it would be a circular reference.
     expect(variablesOf(fn)).not.toHaveProperty(jobFunctionVariable('issueVouchers'));
+  });
+});
+
+describe('lost job invocations', () => {
+  const queueId = () => logicalIdOf(dev.stack, dev.stack.jobs.failureQueue);
+
+  it.each(JOB_LIST.map((job) => [job.name] as const))(
+    '%s sends an invocation that failed or died (timeout, out of memory) to the failure queue',
+    (name) => {
+      const fn = dev.stack.jobs.functions[name];
+      dev.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalIdOf(dev.stack, fn) },
+        MaximumRetryAttempts: 0,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId(), 'Arn'] } } },
+      });
+      const sends = statementsOf(fn, 'sqs:');
+      expect(sends.flatMap((statement) => [statement.Action].flat())).toContain('sqs:SendMessage');
+      for (const statement of sends) expect(statement.Resource).toEqual({ 'Fn::GetAtt': [queueId(), 'Arn'] });
+    },
+  );
+
+  it('the failure queue is encrypted, TLS-only and keeps a message 14 days', () => {
+    const queue = resourcesOfType(dev.template, 'AWS::SQS::Queue')[queueId()]?.Properties;
+    expect(queue).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    dev.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId() }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('a message in the failure queue rings the operators’ alarm', () => {
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId(), 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [{ Ref: logicalIdOf(dev.stack, dev.stack.observability.alarmTopic) }],
+      OKActions: [{ Ref: logicalIdOf(dev.stack, dev.stack.observability.alarmTopic) }],
+    });
   });
 });
 
