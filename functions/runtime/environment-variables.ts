@@ -49,3 +49,15 @@ export function jobFunctionVariable(job: string): string {
 export function workflowArnVariable(workflow: string): string {
   return `${upperSnake(workflow)}_STATE_MACHINE_ARN`;
 }
+
+/**
+ * `staff` -> `STAFF_USER_POOL_ISSUER` and `STAFF_USER_POOL_CLIENT_ID`: a user pool whose ID tokens the
+ * authorizer of routes open to both pools accepts (infra/constructs/api.ts sets them).
+ */
+export function userPoolIssuerVariable(pool: string): string {
+  return `${upperSnake(pool)}_USER_POOL_ISSUER`;
+}
+
+export function userPoolClientIdVariable(pool: string): string {
+  return `${upperSnake(pool)}_USER_POOL_CLIENT_ID`;
+}

@@ -1,6 +1,7 @@
 /**
  * Reads the signed-in user from the claims that API Gateway's JWT authorizer (or the local gateway,
- * which imitates it) put on the event. Both targets present claims the same way: plain strings, with
+ * which imitates it) put on the event, or that the authorizer of routes open to both user pools passes on
+ * (functions/identity/any-pool-authorizer.ts). All present claims the same way: plain strings, with
  * list claims such as `cognito:groups` flattened to `[admin staff]`.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
@@ -18,9 +19,14 @@ function claimList(value: Claims[string] | undefined): string[] {
 
 /** The principal, or undefined when the request carries no verified claims. */
 export function principalFromEvent(event: { requestContext: object }): Principal | undefined {
-  const authorizer = (event.requestContext as Partial<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']>)
-    .authorizer;
-  const claims = authorizer?.jwt?.claims;
+  const authorizer = (
+    event.requestContext as {
+      authorizer?: Partial<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer']> & {
+        lambda?: Claims;
+      };
+    }
+  ).authorizer;
+  const claims = authorizer?.jwt?.claims ?? authorizer?.lambda;
   if (!claims) return undefined;
   const userId = claims[CLAIMS.subject];
   if (typeof userId !== 'string' || userId.length === 0) return undefined;

@@ -1,6 +1,7 @@
 /**
- * The HTTP API, built from the route table (functions/routes/index.ts): one function per route, the JWT
- * authorizer on every route that is not public, and exactly the permissions each route declares.
+ * The HTTP API, built from the route table (functions/routes/index.ts): one function per route, on every
+ * route that is not public the authorizer of the user pool its roles sign in to (shared/auth/user-pools.ts),
+ * and exactly the permissions each route declares.
  */
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -17,7 +18,11 @@ import {
   LogGroupLogDestination,
   type ThrottleSettings,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import {
+  HttpJwtAuthorizer,
+  HttpLambdaAuthorizer,
+  HttpLambdaResponseType,
+} from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -36,9 +41,17 @@ import {
   type ThrottleLimits,
   throttleOf,
 } from '../../functions/routes/throttle.ts';
+import { userPoolClientIdVariable, userPoolIssuerVariable } from '../../functions/runtime/environment-variables.ts';
+import { USER_POOLS, type UserPoolName, userPoolsOf } from '../../shared/auth/user-pools.ts';
 import type { WorkflowName } from '../../shared/services/workflows.ts';
 import { grantPermissions, type MailResources } from './grants.ts';
 import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
+
+/** The function behind the authorizer of routes open to both user pools. */
+export const ANY_POOL_AUTHORIZER = {
+  operationId: 'authorizeAnyUserPool',
+  entry: 'functions/identity/any-pool-authorizer.ts',
+} as const;
 
 /** A handler that is not in the route table: the catch-all `$default` route. */
 export interface FallbackRoute {
@@ -59,10 +72,11 @@ export interface ApiProps {
   readonly workflows?: Readonly<Partial<Record<WorkflowName, IStateMachine>>>;
   /** The town's SES sender, for routes that mail (`permissions.mail`: the applicants' receipt and decision). */
   readonly mail?: MailResources;
-  /** The `iss` of accepted ID tokens (the user pool's URL). */
-  readonly jwtIssuer: string;
-  /** The `aud` of accepted ID tokens: the user pool client id. */
-  readonly jwtAudience: string;
+  /**
+   * The user pools whose ID tokens the API accepts: each pool's `iss` (its URL) and `aud` (the pages' app
+   * client id). A route takes the tokens of the pools of its roles only.
+   */
+  readonly userPools: Readonly<Record<UserPoolName, { readonly issuer: string; readonly clientId: string }>>;
   /** The only browser origin allowed to call the API (the CloudFront URL of the pages). */
   readonly allowedOrigin: string;
   /**
@@ -175,13 +189,6 @@ export class Api extends Construct {
     });
     this.url = this.stage.url;
 
-    // ID tokens, because they carry the groups and custom:merchantId the handlers authorise with.
-    const authorizer = new HttpJwtAuthorizer('CognitoIdToken', props.jwtIssuer, {
-      jwtAudience: [props.jwtAudience],
-      identitySource: ['$request.header.Authorization'],
-    });
-    const noAuthorizer = new HttpNoneAuthorizer();
-
     const functions: Record<string, ProjectFunction> = {};
     const routeLimits: Record<string, ThrottleLimits> = {};
     const httpRoutes: HttpRoute[] = [];
@@ -194,6 +201,47 @@ export class Api extends Construct {
         description: description.slice(0, 256),
       });
 
+    // ID tokens, because they carry the groups and custom:merchantId the handlers authorise with.
+    const poolAuthorizers = Object.fromEntries(
+      USER_POOLS.map((pool) => [
+        pool,
+        new HttpJwtAuthorizer(`${pool}PoolIdToken`, props.userPools[pool].issuer, {
+          jwtAudience: [props.userPools[pool].clientId],
+          identitySource: ['$request.header.Authorization'],
+        }),
+      ]),
+    ) as Record<UserPoolName, HttpJwtAuthorizer>;
+    // A JWT authorizer trusts one issuer: routes open to both pools' users (GET /me) get a Lambda authorizer
+    // that checks each pool's tokens the same way, created only if the route table has such a route.
+    let anyPoolAuthorizer: HttpLambdaAuthorizer | undefined;
+    const anyPool = () => {
+      if (anyPoolAuthorizer) return anyPoolAuthorizer;
+      const fn = newFunction(
+        ANY_POOL_AUTHORIZER.operationId,
+        ANY_POOL_AUTHORIZER.entry,
+        'Checks the ID token of either user pool, for routes open to staff and shopkeepers',
+      );
+      for (const pool of USER_POOLS) {
+        fn.addEnvironment(userPoolIssuerVariable(pool), props.userPools[pool].issuer);
+        fn.addEnvironment(userPoolClientIdVariable(pool), props.userPools[pool].clientId);
+      }
+      functions[ANY_POOL_AUTHORIZER.operationId] = fn;
+      anyPoolAuthorizer = new HttpLambdaAuthorizer('anyPoolIdToken', fn, {
+        responseTypes: [HttpLambdaResponseType.SIMPLE],
+        identitySource: ['$request.header.Authorization'],
+        // No cache: an answer cached for a token could outlive the token's expiry.
+        resultsCacheTtl: Duration.seconds(0),
+      });
+      return anyPoolAuthorizer;
+    };
+    const noAuthorizer = new HttpNoneAuthorizer();
+    const authorizerOf = (route: AnyRoute) => {
+      if (route.access === 'public') return noAuthorizer;
+      const pools = userPoolsOf(route.access);
+      const [only] = pools;
+      return pools.length === 1 && only ? poolAuthorizers[only] : anyPool();
+    };
+
     for (const route of routes) {
       const fn = newFunction(route.operationId, route.entry, `${route.method} ${route.path}: ${route.summary}`);
       grantPermissions(fn, `Api: ${route.operationId}`, route.permissions, props);
@@ -204,7 +252,7 @@ export class Api extends Construct {
         path: route.path,
         methods: [METHODS[route.method]],
         integration: new HttpLambdaIntegration(`${route.operationId}Integration`, fn),
-        authorizer: isPublic ? noAuthorizer : authorizer,
+        authorizer: authorizerOf(route),
       });
       if (httpRoute) httpRoutes.push(httpRoute);
       routeLimits[routeKeyOf(route)] = throttleOf(route);

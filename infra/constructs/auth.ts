@@ -1,12 +1,15 @@
 /**
- * Sign-in for staff, finance and shopkeepers: a Cognito user pool whose groups are the platform's roles
- * (shared/auth/roles.ts) and whose ID tokens the HTTP API's JWT authorizer accepts.
+ * Sign-in for the town's staff and for shopkeepers: two Cognito user pools, because MFA is a pool setting.
+ * The staff pool (admin, staff, finance) requires TOTP; the merchant pool keeps password sign-in on the tills.
+ * Each pool's groups are its roles (shared/auth/user-pools.ts), and the HTTP API's authorizers accept each
+ * pool's ID tokens on the routes of its roles.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
   FeaturePlan,
+  type ICustomAttribute,
   Mfa,
   StandardThreatProtectionMode,
   StringAttribute,
@@ -15,20 +18,15 @@ import {
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { CLAIMS, ROLES } from '../../shared/auth/roles.ts';
+import { CLAIMS } from '../../shared/auth/roles.ts';
+import { rolesOfUserPool, USER_POOLS, type UserPoolName } from '../../shared/auth/user-pools.ts';
 
 /** `custom:merchantId` in the token is the attribute `merchantId` in the pool. */
 const MERCHANT_ID_ATTRIBUTE = CLAIMS.merchantId.replace(/^custom:/, '');
 
 export interface AuthProps {
-  /** Production keeps the pool (and its users) when the stack is deleted; other stages do not. */
+  /** Production keeps the pools (and their users) when the stack is deleted; other stages do not. */
   readonly retainUsers: boolean;
-  /**
-   * Whether users must enrol a second factor. OPTIONAL lets each user turn TOTP on; REQUIRED needs the
-   * pages to walk users through TOTP enrolment at first sign-in.
-   * @default Mfa.OPTIONAL
-   */
-  readonly mfa?: Mfa.OPTIONAL | Mfa.REQUIRED;
   /**
    * ID token lifetime: how long a stolen token stays usable.
    * @default Duration.hours(1)
@@ -41,27 +39,61 @@ export interface AuthProps {
   readonly refreshTokenValidity?: Duration;
 }
 
-export class Auth extends Construct {
+/** One pool with the app client the pages sign in with. */
+export interface SignInPool {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
-  /** The `iss` claim of the pool's tokens: what the JWT authorizer checks. */
+  /** The `iss` claim of the pool's tokens: what the API's authorizers check. */
   readonly issuerUrl: string;
+}
+
+/** What differs between the two pools. */
+interface PoolSettings {
+  readonly mfa: Mfa;
+  readonly customAttributes: Readonly<Record<string, ICustomAttribute>>;
+}
+
+const POOL_SETTINGS: Readonly<Record<UserPoolName, PoolSettings>> = {
+  // Staff see personal data, void vouchers and approve payouts: a password alone is not enough. TOTP only:
+  // SMS codes can be intercepted (SIM swap) and would need an SNS role and a spending limit.
+  staff: { mfa: Mfa.REQUIRED, customAttributes: {} },
+  // Shopkeepers sign in once a day on a shared till (12-hour refresh token); threat protection below
+  // blocks leaked-credential and risky sign-ins, and a shop's account sees only its own sales.
+  merchant: {
+    mfa: Mfa.OFF,
+    customAttributes: {
+      // Mutable so an administrator can move a shopkeeper's account to another shop.
+      [MERCHANT_ID_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+    },
+  },
+};
+
+/**
+ * Construct ids: the merchant pool keeps the id the single pool had, so that an existing stage keeps its
+ * shopkeepers' accounts; staff accounts move to the new pool (created by an administrator, TOTP at first sign-in).
+ */
+const POOL_IDS: Readonly<Record<UserPoolName, string>> = { merchant: 'UserPool', staff: 'StaffUserPool' };
+
+export class Auth extends Construct {
+  readonly pools: Readonly<Record<UserPoolName, SignInPool>>;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
-    const mfa = props.mfa ?? Mfa.OPTIONAL;
+    const pools = {} as Record<UserPoolName, SignInPool>;
+    for (const pool of USER_POOLS) pools[pool] = this.#createPool(pool, props);
+    this.pools = pools;
+  }
 
-    this.userPool = new UserPool(this, 'UserPool', {
+  #createPool(pool: UserPoolName, props: AuthProps): SignInPool {
+    const settings = POOL_SETTINGS[pool];
+    const userPool = new UserPool(this, POOL_IDS[pool], {
       // Accounts are created by the town's administrators, never by the public.
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
-      customAttributes: {
-        // Mutable so an administrator can move a shopkeeper's account to another shop.
-        [MERCHANT_ID_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
-      },
+      customAttributes: { ...settings.customAttributes },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -70,8 +102,8 @@ export class Auth extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa,
-      mfaSecondFactor: { otp: true, sms: false },
+      mfa: settings.mfa,
+      ...(settings.mfa === Mfa.OFF ? {} : { mfaSecondFactor: { otp: true, sms: false } }),
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // Plus tier for threat protection: blocks sign-ins with leaked credentials and risky sign-ins, which
       // matters for accounts that see personal data and approve payouts. Its per-user price is negligible
@@ -81,28 +113,29 @@ export class Auth extends Construct {
       deletionProtection: props.retainUsers,
       removalPolicy: props.retainUsers ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    if (mfa !== Mfa.REQUIRED) {
-      Validations.of(this.userPool).acknowledge({
+    if (settings.mfa !== Mfa.REQUIRED) {
+      Validations.of(userPool).acknowledge({
         id: 'AwsSolutions-COG2',
         reason:
-          'MFA is optional (TOTP) because the MFA setting is pool-wide and shopkeepers sign in on shared ' +
-          'till devices; threat protection (Plus tier, enforced) blocks leaked-credential and risky sign-ins. ' +
-          'Switch the `mfa` prop to REQUIRED once the pages support TOTP enrolment.',
+          'Shopkeepers only (admin, staff and finance sign in to the staff pool, which requires TOTP): they sign ' +
+          'in on shared till devices once a working day; threat protection (Plus tier, enforced) blocks ' +
+          "leaked-credential and risky sign-ins, and a shop's account reaches only its own sales and vouchers.",
       });
     }
 
     // Group names are the role names the handlers find in `cognito:groups`; precedence orders the roles
     // when a user is in several groups (lowest first), as Cognito requires for its role-mapping features.
-    ROLES.forEach((role, index) => {
+    rolesOfUserPool(pool).forEach((role, index) => {
       new UserPoolGroup(this, `Group-${role}`, {
-        userPool: this.userPool,
+        userPool,
         groupName: role,
         precedence: index * 10,
         description: `Platform role ${role} (shared/auth/roles.ts)`,
       });
     });
 
-    this.userPoolClient = this.userPool.addClient('WebClient', {
+    const customAttributes = Object.keys(settings.customAttributes);
+    const userPoolClient = userPool.addClient('WebClient', {
       // Browser pages cannot keep a secret.
       generateSecret: false,
       // The pages sign in with plain fetch calls to InitiateAuth: USER_PASSWORD_AUTH (the password travels
@@ -117,13 +150,14 @@ export class Auth extends Construct {
       refreshTokenValidity: props.refreshTokenValidity ?? Duration.hours(12),
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true, locale: true })
-        .withCustomAttributes(MERCHANT_ID_ATTRIBUTE),
+        .withCustomAttributes(...customAttributes),
       // Users may change their name and language, never their shop (custom:merchantId decides which shop's
       // data they see) nor their email (where password resets go): only administrators change those.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true, locale: true }),
     });
 
     const stack = Stack.of(this);
-    this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+    const issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${userPool.userPoolId}`;
+    return { userPool, userPoolClient, issuerUrl };
   }
 }

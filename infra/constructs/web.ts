@@ -31,16 +31,17 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { UserPoolName } from '../../shared/auth/user-pools.ts';
 import { buildWebSync, WEB_ROOT } from '../../web/build.ts';
 import { contentSecurityPolicy } from '../../web/content-security-policy.ts';
-import type { RuntimeConfig } from '../../web/lib/runtime-config.ts';
+import type { CognitoPoolSettings, RuntimeConfig } from '../../web/lib/runtime-config.ts';
 
 /** Where the pages find the API and the sign-in service in AWS; written into /config.json at deploy. */
 export interface WebRuntimeConfig {
   readonly apiUrl: string;
   readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
+  /** Each user pool's id and app client: the admin page signs in to the staff pool, the scanner to the merchant pool. */
+  readonly userPools: Readonly<Record<UserPoolName, CognitoPoolSettings>>;
   readonly stage: string;
 }
 
@@ -232,8 +233,7 @@ function toPagesConfig(config: WebRuntimeConfig): RuntimeConfig {
     auth: {
       mode: 'cognito',
       region: config.region,
-      userPoolId: config.userPoolId,
-      userPoolClientId: config.userPoolClientId,
+      userPools: config.userPools,
     },
   };
 }

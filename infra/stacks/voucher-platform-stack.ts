@@ -7,8 +7,9 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { BROWSER_UPLOAD_CORS } from '../../functions/routes/cors.ts';
+import { USER_POOLS, type UserPoolName } from '../../shared/auth/user-pools.ts';
 import { Api } from '../constructs/api.ts';
-import { Auth } from '../constructs/auth.ts';
+import { Auth, type SignInPool } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
 import { Jobs } from '../constructs/jobs.ts';
 import { Letters } from '../constructs/letters.ts';
@@ -116,8 +117,10 @@ export class VoucherPlatformStack extends Stack {
       workflows: { settlement: this.settlement.stateMachine, letters: this.letters.stateMachine },
       // Applicants get their receipt and decision by mail from the town's sender.
       mail: this.mail.resources,
-      jwtIssuer: this.auth.issuerUrl,
-      jwtAudience: this.auth.userPoolClient.userPoolClientId,
+      userPools: poolsBy(this.auth, (pool) => ({
+        issuer: pool.issuerUrl,
+        clientId: pool.userPoolClient.userPoolClientId,
+      })),
       allowedOrigin: this.web.url,
       functionDefaults,
       accessLogRemovalPolicy: isProd ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
@@ -125,8 +128,10 @@ export class VoucherPlatformStack extends Stack {
     this.web.deployPages({
       apiUrl: this.api.url,
       region: this.region,
-      userPoolId: this.auth.userPool.userPoolId,
-      userPoolClientId: this.auth.userPoolClient.userPoolClientId,
+      userPools: poolsBy(this.auth, (pool) => ({
+        userPoolId: pool.userPool.userPoolId,
+        userPoolClientId: pool.userPoolClient.userPoolClientId,
+      })),
       stage: props.stage,
     });
     this.observability = new Observability(this, 'Observability', {
@@ -143,12 +148,20 @@ export class VoucherPlatformStack extends Stack {
     this.settlement.notify(this.observability.alarmTopic);
     this.letters.notify(this.observability.alarmTopic);
     this.streamConsumers.notify(this.observability.alarmTopic);
+    this.jobs.notify(this.observability.alarmTopic);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'The pages (CloudFront)' });
-    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.userPoolClient.userPoolClientId });
-    this.jobs.notify(this.observability.alarmTopic);
+    // The merchant pool's outputs keep the names the single pool had; the staff pool's are prefixed.
+    const outputPrefix: Record<UserPoolName, string> = { merchant: '', staff: 'Staff' };
+    for (const name of USER_POOLS) {
+      const pool = this.auth.pools[name];
+      new CfnOutput(this, `${outputPrefix[name]}UserPoolId`, {
+        value: pool.userPool.userPoolId,
+        description: `The ${name} user pool`,
+      });
+      new CfnOutput(this, `${outputPrefix[name]}UserPoolClientId`, { value: pool.userPoolClient.userPoolClientId });
+    }
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'SettlementStateMachineArn', {
       value: this.settlement.stateMachine.stateMachineArn,
@@ -159,4 +172,9 @@ export class VoucherPlatformStack extends Stack {
       description: 'Subscribe the operators (email, chat) to this topic',
     });
   }
+}
+
+/** One value per user pool, e.g. what the API or the pages need of each. */
+function poolsBy<T>(auth: Auth, pick: (pool: SignInPool) => T): Record<UserPoolName, T> {
+  return Object.fromEntries(USER_POOLS.map((name) => [name, pick(auth.pools[name])])) as Record<UserPoolName, T>;
 }

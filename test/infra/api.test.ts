@@ -1,7 +1,14 @@
-/** The HTTP API serves exactly the route table, with the JWT authorizer exactly where access is not public. */
+/**
+ * The HTTP API serves exactly the route table, with an authorizer exactly where access is not public: the
+ * staff pool's on staff routes, the merchant pool's on shop routes, and one that knows both on routes for both.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
 import { FALLBACK_THROTTLE } from '../../functions/routes/throttle.ts';
+import { userPoolClientIdVariable, userPoolIssuerVariable } from '../../functions/runtime/environment-variables.ts';
+import { ANY_POOL_AUTHORIZER } from '../../infra/constructs/api.ts';
+import type { Role } from '../../shared/auth/roles.ts';
+import { USER_POOLS, type UserPoolName, userPoolsOf } from '../../shared/auth/user-pools.ts';
 import { logicalIdOf, resourcesOfType, type Synthesised, synthStack } from './synth.ts';
 
 let dev: Synthesised;
@@ -9,6 +16,20 @@ let dev: Synthesised;
 beforeAll(() => {
   dev = synthStack('dev', { bundle: false });
 });
+
+/** What a JWT authorizer of `pool` checks: its issuer (the pool's URL) and audience (the pages' client). */
+function jwtConfigurationOf(pool: UserPoolName) {
+  const { userPool, userPoolClient } = dev.stack.auth.pools[pool];
+  return {
+    Audience: [{ Ref: logicalIdOf(dev.stack, userPoolClient) }],
+    Issuer: {
+      'Fn::Join': [
+        '',
+        ['https://cognito-idp.eu-west-1.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: logicalIdOf(dev.stack, userPool) }],
+      ],
+    },
+  };
+}
 
 const publicRoutes = ROUTE_LIST.filter((route) => route.access === 'public');
 const protectedRoutes = ROUTE_LIST.filter((route) => route.access !== 'public');
@@ -24,18 +45,6 @@ describe('routes', () => {
     expect(keys).toEqual([...ROUTE_LIST.map((route) => `${route.method} ${route.path}`), '$default'].sort());
   });
 
-  it('every route that is not public requires a Cognito ID token', () => {
-    const authorizerId = Object.keys(resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Authorizer'))[0];
-    const routes = routesByKey();
-    for (const route of protectedRoutes) {
-      const synthesised = routes.get(`${route.method} ${route.path}`);
-      expect(synthesised, route.operationId).toMatchObject({
-        AuthorizationType: 'JWT',
-        AuthorizerId: { Ref: authorizerId },
-      });
-    }
-  });
-
   it('every public route, and the catch-all, has no authorizer', () => {
     const routes = routesByKey();
     for (const key of [...publicRoutes.map((route) => `${route.method} ${route.path}`), '$default']) {
@@ -44,21 +53,74 @@ describe('routes', () => {
     }
   });
 
-  it('the authorizer accepts ID tokens of this stack’s user pool and client only', () => {
-    dev.template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', protectedRoutes.length > 0 ? 1 : 0);
-    if (protectedRoutes.length === 0) return;
-    const poolId = logicalIdOf(dev.stack, dev.stack.auth.userPool);
-    const clientId = logicalIdOf(dev.stack, dev.stack.auth.userPoolClient);
-    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      AuthorizerType: 'JWT',
-      IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: {
-        Audience: [{ Ref: clientId }],
-        Issuer: {
-          'Fn::Join': ['', ['https://cognito-idp.eu-west-1.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: poolId }]],
-        },
-      },
-    });
+  it('a route for staff roles only takes staff-pool ID tokens, a shop route merchant-pool ones', () => {
+    const authorizers = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Authorizer');
+    const routes = routesByKey();
+    const checked = new Set<UserPoolName>();
+    for (const route of protectedRoutes) {
+      const pools = userPoolsOf(route.access as readonly Role[]);
+      const [pool] = pools;
+      if (pools.length !== 1 || !pool) continue;
+      const synthesised = routes.get(`${route.method} ${route.path}`);
+      expect(synthesised?.AuthorizationType, route.operationId).toBe('JWT');
+      const authorizerId = (synthesised?.AuthorizerId as { Ref: string } | undefined)?.Ref ?? '';
+      expect(authorizers[authorizerId]?.Properties, route.operationId).toEqual(
+        expect.objectContaining({
+          AuthorizerType: 'JWT',
+          IdentitySource: ['$request.header.Authorization'],
+          JwtConfiguration: jwtConfigurationOf(pool),
+        }),
+      );
+      checked.add(pool);
+    }
+    // The table has routes of each kind: the check above ran for both pools.
+    expect([...checked].sort()).toEqual([...USER_POOLS].sort());
+    expect(userPoolsOf(['staff', 'admin', 'finance'])).toEqual(['staff']);
+  });
+
+  it('the two JWT authorizers accept ID tokens of this stack’s pools and clients only', () => {
+    const jwt = Object.values(resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Authorizer')).filter(
+      (authorizer) => authorizer.Properties?.AuthorizerType === 'JWT',
+    );
+    expect(jwt.map((authorizer) => authorizer.Properties?.JwtConfiguration)).toEqual(
+      expect.arrayContaining(USER_POOLS.map(jwtConfigurationOf)),
+    );
+    expect(jwt).toHaveLength(USER_POOLS.length);
+  });
+
+  it('a route open to both pools’ users (GET /me) has the Lambda authorizer that knows both pools', () => {
+    const mixed = protectedRoutes.filter((route) => userPoolsOf(route.access as readonly Role[]).length > 1);
+    expect(mixed.map((route) => route.operationId)).toContain('getMe');
+    const routes = routesByKey();
+    const authorizers = resourcesOfType(dev.template, 'AWS::ApiGatewayV2::Authorizer');
+    const fn = dev.stack.api.functions[ANY_POOL_AUTHORIZER.operationId];
+    if (!fn) throw new Error('no any-pool authorizer function');
+    for (const route of mixed) {
+      const synthesised = routes.get(`${route.method} ${route.path}`);
+      expect(synthesised?.AuthorizationType, route.operationId).toBe('CUSTOM');
+      const authorizer =
+        authorizers[(synthesised?.AuthorizerId as { Ref?: string } | undefined)?.Ref ?? '']?.Properties;
+      expect(authorizer).toMatchObject({
+        AuthorizerType: 'REQUEST',
+        EnableSimpleResponses: true,
+        AuthorizerPayloadFormatVersion: '2.0',
+        IdentitySource: ['$request.header.Authorization'],
+        AuthorizerResultTtlInSeconds: 0,
+      });
+      expect(JSON.stringify(authorizer?.AuthorizerUri)).toContain(logicalIdOf(dev.stack, fn));
+    }
+    const variables = resourcesOfType(dev.template, 'AWS::Lambda::Function')[logicalIdOf(dev.stack, fn)]?.Properties
+      ?.Environment as { Variables: Record<string, unknown> };
+    for (const pool of USER_POOLS) {
+      const { userPool, userPoolClient } = dev.stack.auth.pools[pool];
+      expect(variables.Variables[userPoolIssuerVariable(pool)]).toEqual(jwtConfigurationOf(pool).Issuer);
+      expect(variables.Variables[userPoolClientIdVariable(pool)]).toEqual({
+        Ref: logicalIdOf(dev.stack, userPoolClient),
+      });
+      expect(JSON.stringify(variables.Variables[userPoolIssuerVariable(pool)])).toContain(
+        logicalIdOf(dev.stack, userPool),
+      );
+    }
   });
 
   it('each route invokes its own function', () => {

@@ -143,13 +143,14 @@ describe('the pages bucket', () => {
 });
 
 describe('the deployment', () => {
-  it('publishes the built pages and a config.json naming this stack’s API and user pool', () => {
+  it('publishes the built pages and a config.json naming this stack’s API and user pools', () => {
     const deployments = Object.values(resourcesOfType(dev.template, 'Custom::CDKBucketDeployment'));
     expect(deployments).toHaveLength(1);
     const properties = deployments[0]?.Properties ?? {};
     expect(properties.SourceObjectKeys).toHaveLength(2);
     const markers = JSON.stringify(properties.SourceMarkers);
-    for (const construct of [dev.stack.api.httpApi, dev.stack.auth.userPool, dev.stack.auth.userPoolClient]) {
+    const pools = Object.values(dev.stack.auth.pools).flatMap((pool) => [pool.userPool, pool.userPoolClient]);
+    for (const construct of [dev.stack.api.httpApi, ...pools]) {
       expect(markers).toContain(logicalIdOf(dev.stack, construct));
     }
     expect(properties.DistributionPaths).toEqual(['/*']);
@@ -164,8 +165,10 @@ describe('the deployment', () => {
       auth: {
         mode: 'cognito',
         region: 'eu-west-1',
-        userPoolId: expect.any(String),
-        userPoolClientId: expect.any(String),
+        userPools: {
+          staff: { userPoolId: expect.any(String), userPoolClientId: expect.any(String) },
+          merchant: { userPoolId: expect.any(String), userPoolClientId: expect.any(String) },
+        },
       },
     });
   });

@@ -36,7 +36,7 @@ import { setupVouchers } from './vouchers.ts';
 const STAFF_ROLES: readonly Role[] = ['staff', 'admin', 'finance'];
 const CAMPAIGN_KEY = 'admin.campaign';
 
-const session = new Session('admin.session');
+const session = new Session('admin.session', 'staff');
 const api = adminApi(session);
 const select = byId<HTMLSelectElement>('campaign-select');
 let roles: readonly Role[] = [];

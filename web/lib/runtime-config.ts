@@ -2,6 +2,13 @@
  * The runtime configuration every page loads first: written by the CDK web construct at deploy time in
  * AWS, served by the local web server locally. Pages never hard-code the API's address.
  */
+import type { UserPoolName } from '../../shared/auth/user-pools.ts';
+
+export interface CognitoPoolSettings {
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+}
+
 export interface RuntimeConfig {
   readonly apiUrl: string;
   readonly stage: string;
@@ -10,8 +17,8 @@ export interface RuntimeConfig {
     | {
         readonly mode: 'cognito';
         readonly region: string;
-        readonly userPoolId: string;
-        readonly userPoolClientId: string;
+        /** Staff (TOTP required) and shopkeepers sign in to different pools (shared/auth/user-pools.ts). */
+        readonly userPools: Readonly<Record<UserPoolName, CognitoPoolSettings>>;
       };
 }
 

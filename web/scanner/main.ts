@@ -17,7 +17,7 @@ import { showScreen } from './screens.ts';
 import { setupSignIn } from './sign-in.ts';
 import { setupToday } from './today.ts';
 
-const session = new Session('scanner.session');
+const session = new Session('scanner.session', 'merchant');
 const api = merchantApi(session);
 
 const shopName = byId('shop-name');

@@ -5,6 +5,7 @@
  * (12-hour refresh token). When the refresh token is refused too, calls fail with UNAUTHENTICATED and the
  * page asks for the password again.
  */
+import type { UserPoolName } from '../../../shared/auth/user-pools.ts';
 import { ApiError, apiRequest, type RequestOptions } from '../api-client.ts';
 import { runtimeConfig } from '../runtime-config.ts';
 import { cognitoIdentityProvider } from './cognito-identity-provider.ts';
@@ -14,21 +15,26 @@ import { type IdentityProvider, loadSession, SignInError, type StoredSession, sa
 /** Refresh this long before the token expires, so that a request never leaves with a dying token. */
 const EARLY_REFRESH_MS = 60_000;
 
-async function identityProvider(): Promise<IdentityProvider> {
+async function identityProvider(pool: UserPoolName): Promise<IdentityProvider> {
   const { auth } = await runtimeConfig();
-  return auth.mode === 'cognito' ? cognitoIdentityProvider(auth) : localIdentityProvider(auth.tokenUrl);
+  return auth.mode === 'cognito'
+    ? cognitoIdentityProvider({ region: auth.region, userPoolClientId: auth.userPools[pool].userPoolClientId })
+    : localIdentityProvider(auth.tokenUrl);
 }
 
 const signedOut = () => new ApiError(401, 'UNAUTHENTICATED');
 
 export class Session {
   readonly #storageKey: string;
+  readonly #pool: UserPoolName;
   #stored: StoredSession | undefined;
   #provider: Promise<IdentityProvider> | undefined;
   #refreshing: Promise<StoredSession | undefined> | undefined;
 
-  constructor(storageKey: string) {
+  /** `pool`: where this page's users sign in in AWS (the local target has one identity for all). */
+  constructor(storageKey: string, pool: UserPoolName) {
     this.#storageKey = storageKey;
+    this.#pool = pool;
     this.#stored = loadSession(storageKey);
   }
 
@@ -105,7 +111,7 @@ export class Session {
   }
 
   #identity(): Promise<IdentityProvider> {
-    this.#provider ??= identityProvider();
+    this.#provider ??= identityProvider(this.#pool);
     return this.#provider;
   }
 
