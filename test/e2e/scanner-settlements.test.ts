@@ -61,6 +61,7 @@ const TWO_SETTLEMENTS = {
       payoutDate: '2026-12-03',
     },
   ],
+  nextCursor: null,
 };
 
 const PROBLEM_500 = {
@@ -166,7 +167,7 @@ describe('the shop’s reimbursements on the today screen', () => {
 
   it('says when there is nothing to reimburse yet', async () => {
     const page = await phonePage(browser);
-    await answerSettlements(page, 200, { items: [] });
+    await answerSettlements(page, 200, { items: [], nextCursor: null });
     await signIn(page, shop);
     await openToday(page);
     await expect

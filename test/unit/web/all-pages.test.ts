@@ -43,6 +43,16 @@ describe('allPages', () => {
     expect(all.nextCursor).toBe(String(MAX_PAGES));
   });
 
+  it('takes an answer without a cursor for the last page', async () => {
+    const asked: string[] = [];
+    const all = await allPages('/merchant/settlements', async (url) => {
+      asked.push(url);
+      return { items: [1, 2] } as unknown as Page<number>;
+    });
+    expect(all).toMatchObject({ items: [1, 2], nextCursor: null });
+    expect(asked).toEqual(['/merchant/settlements']);
+  });
+
   it('escapes the cursor in the query', () => {
     expect(withCursor('/merchants', 'a+b/c=')).toBe('/merchants?cursor=a%2Bb%2Fc%3D');
     expect(withCursor('/x?from=2026-11-30', 'k')).toBe('/x?from=2026-11-30&cursor=k');
