@@ -4,7 +4,7 @@
  * is looked up and the voucher handed on.
  */
 import { parseCode, parseCodeOrUrl } from '../../shared/vouchers/voucher-code.ts';
-import { createCamera } from './camera.ts';
+import { createCamera } from '../lib/camera.ts';
 import { byId, setFieldError, setMessage, show } from './dom.ts';
 import { apiErrorMessage } from './error-messages.ts';
 import { t } from './i18n/index.ts';
