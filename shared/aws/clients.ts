@@ -53,6 +53,31 @@ const FAIL_ON_TIMEOUT = { throwOnRequestTimeout: true } as const;
  */
 export const LOCAL_REQUEST_TIMEOUTS = { connectionTimeout: 15_000, requestTimeout: 30_000 } as const;
 
+/** What the local target's cost meter (test/bench/cost-meter.ts) is handed: each client built for a local endpoint. */
+export type LocalClientObserver = (
+  service: keyof AwsEndpoints,
+  client: DynamoDBClient | S3Client | SESv2Client | SFNClient | LambdaClient | SecretsManagerClient,
+) => void;
+
+let localClientObserver: LocalClientObserver | undefined;
+
+/**
+ * Local target only, off unless set: the cost benchmark adds a counting middleware to every client built for
+ * a local endpoint, to count requests and consumed capacity. Clients built for AWS (no endpoint) never see it.
+ */
+export function observeLocalClients(observer: LocalClientObserver | undefined): void {
+  localClientObserver = observer;
+}
+
+function observed<C extends Parameters<LocalClientObserver>[1]>(
+  service: keyof AwsEndpoints,
+  endpoint: string | undefined,
+  client: C,
+): C {
+  if (endpoint && localClientObserver) localClientObserver(service, client);
+  return client;
+}
+
 function base(options: AwsClientOptions, endpoint: string | undefined) {
   if (!endpoint) return { region: options.region, requestHandler: { ...AWS_REQUEST_TIMEOUTS, ...FAIL_ON_TIMEOUT } };
   return {
@@ -65,7 +90,11 @@ function base(options: AwsClientOptions, endpoint: string | undefined) {
 }
 
 export function createDynamoDbClients(options: AwsClientOptions): { raw: DynamoDBClient; doc: DynamoDBDocumentClient } {
-  const raw = new DynamoDBClient(base(options, options.endpoints?.dynamodb));
+  const raw = observed(
+    'dynamodb',
+    options.endpoints?.dynamodb,
+    new DynamoDBClient(base(options, options.endpoints?.dynamodb)),
+  );
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
@@ -84,7 +113,7 @@ export function createS3Client(options: AwsClientOptions): S3Client {
       requestChecksumCalculation: 'WHEN_REQUIRED',
     });
   }
-  return new S3Client({
+  const client = new S3Client({
     ...base(options, endpoint),
     // s3rver only understands path-style URLs, and would store aws-chunked framing inside streamed bodies
     // if the SDK added its default checksums (see the team's TOOLCHAIN notes).
@@ -92,21 +121,26 @@ export function createS3Client(options: AwsClientOptions): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+  return observed('s3', endpoint, client);
 }
 
 export function createSesClient(options: AwsClientOptions): SESv2Client {
-  return new SESv2Client(base(options, options.endpoints?.ses));
+  return observed('ses', options.endpoints?.ses, new SESv2Client(base(options, options.endpoints?.ses)));
 }
 
 export function createSfnClient(options: AwsClientOptions): SFNClient {
-  return new SFNClient(base(options, options.endpoints?.sfn));
+  return observed('sfn', options.endpoints?.sfn, new SFNClient(base(options, options.endpoints?.sfn)));
 }
 
 /** Starts the background jobs (async Invoke); locally, infra/local/services/lambda.ts answers. */
 export function createLambdaClient(options: AwsClientOptions): LambdaClient {
-  return new LambdaClient(base(options, options.endpoints?.lambda));
+  return observed('lambda', options.endpoints?.lambda, new LambdaClient(base(options, options.endpoints?.lambda)));
 }
 
 export function createSecretsClient(options: AwsClientOptions): SecretsManagerClient {
-  return new SecretsManagerClient(base(options, options.endpoints?.secrets));
+  return observed(
+    'secrets',
+    options.endpoints?.secrets,
+    new SecretsManagerClient(base(options, options.endpoints?.secrets)),
+  );
 }

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { MeterSnapshot } from './cost-meter.ts';
 import type { BenchTarget } from './target-process.ts';
 
 export type TargetCommand = 'streams pause' | 'streams resume' | 'streams idle';
@@ -13,6 +14,8 @@ export interface RunningBenchTarget extends BenchTarget {
   readonly pid: number;
   /** Sends a command over the target's stdin and waits for its `ok` (rejects on any other answer). */
   command(line: TargetCommand): Promise<void>;
+  /** The cost meter's counters so far (needs `meter`: see cost-meter.ts). */
+  meter(): Promise<MeterSnapshot>;
   stop(): Promise<void>;
 }
 
@@ -22,10 +25,16 @@ export interface RunningBenchTarget extends BenchTarget {
  */
 const COMMAND_TIMEOUT_MS = 30_000;
 
-/** `throttle`: the per-route request limits of the AWS stage, as `npm start` has them (off by default). */
-export async function startBenchTarget(options: { throttle?: boolean } = {}): Promise<RunningBenchTarget> {
+/**
+ * `throttle`: the per-route request limits of the AWS stage, as `npm start` has them (off by default).
+ * `meter`: the cost bench's counters (cost-meter.ts) on in the target.
+ */
+export async function startBenchTarget(
+  options: { throttle?: boolean; meter?: boolean } = {},
+): Promise<RunningBenchTarget> {
   const script = fileURLToPath(new URL('./target-process.ts', import.meta.url));
-  const child = spawn(process.execPath, [script, ...(options.throttle ? ['--throttle'] : [])], {
+  const flags = [...(options.throttle ? ['--throttle'] : []), ...(options.meter ? ['--meter'] : [])];
+  const child = spawn(process.execPath, [script, ...flags], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
@@ -51,6 +60,16 @@ export async function startBenchTarget(options: { throttle?: boolean } = {}): Pr
           else reject(new Error(`bench target: "${line}" answered "${answer}"`));
         });
         child.stdin.write(`${line}\n`);
+      }),
+    meter: () =>
+      new Promise<MeterSnapshot>((resolve, reject) => {
+        const silent = setTimeout(() => reject(new Error('bench target: no answer to "meter"')), COMMAND_TIMEOUT_MS);
+        waiting.push((answer) => {
+          clearTimeout(silent);
+          if (answer.startsWith('meter ')) resolve(JSON.parse(answer.slice('meter '.length)) as MeterSnapshot);
+          else reject(new Error(`bench target: "meter" answered "${answer.slice(0, 200)}"`));
+        });
+        child.stdin.write('meter\n');
       }),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
