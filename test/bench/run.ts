@@ -19,6 +19,11 @@
  *               batch PDFs in S3) of N/5 and N letters (`--letters`, default 5,000): letters/s, bytes, memory
  *   abuse       POST /merchant/redemptions from 4 tills alone, beside 200 req/s of anonymous requests, and alone
  *               again, with the per-route limits on: redemption p50/p99 and failures, the flood's 429s
+ *   cost        what a voucher's life costs in AWS: N vouchers (`--vouchers`, default 1,000) issued, lettered,
+ *               spent three times, one purchase cancelled, settled and counted by the dashboard, through the API;
+ *               requests, consumed capacity, handler GB-s, transitions and log bytes counted in the local target
+ *               (cost-meter.ts), priced at eu-west-1 list prices (aws-prices-eu-west-1.ts); per voucher and per
+ *               month of the demo town, fixed costs apart
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -27,6 +32,7 @@ import { parseArgs } from 'node:util';
 import { benchAbuse, printAbuse } from './abuse.ts';
 import { benchAdmin, printAdmin } from './admin.ts';
 import { startBenchTarget } from './bench-target.ts';
+import { benchCost, COST_DEFAULT_VOUCHERS, printCost } from './cost.ts';
 import { measureRoute } from './http-latency.ts';
 import { benchIssuance, printIssuance } from './issuance.ts';
 import { measureBundles } from './lambda-bundles.ts';
@@ -206,11 +212,16 @@ async function abuse(): Promise<void> {
   printAbuse(await benchAbuse());
 }
 
+async function cost(options: SectionOptions): Promise<void> {
+  printCost(await benchCost({ vouchers: Number(options.vouchers ?? COST_DEFAULT_VOUCHERS) }));
+}
+
 /** Options of the sections that take any (`--redemptions 10000`). */
 interface SectionOptions {
   readonly redemptions?: string;
   readonly shops?: string;
   readonly letters?: string;
+  readonly vouchers?: string;
 }
 
 const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
@@ -226,11 +237,17 @@ const SECTIONS: Record<string, (options: SectionOptions) => Promise<void>> = {
   admin,
   letters,
   abuse,
+  cost,
 };
 
 async function main(): Promise<void> {
   const { values: options, positionals: wanted } = parseArgs({
-    options: { redemptions: { type: 'string' }, shops: { type: 'string' }, letters: { type: 'string' } },
+    options: {
+      redemptions: { type: 'string' },
+      shops: { type: 'string' },
+      letters: { type: 'string' },
+      vouchers: { type: 'string' },
+    },
     allowPositionals: true,
   });
   const unknown = wanted.filter((name) => !(name in SECTIONS));
