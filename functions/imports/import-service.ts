@@ -1,6 +1,7 @@
 /** The import service of the import handlers, built once per cold start. */
 import { createImportService } from '../../shared/services/import-service.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
+import { jobLeaseSeconds } from '../runtime/job-lease.ts';
 import { jobStarter } from '../runtime/jobs.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 
@@ -13,5 +14,6 @@ export function importServiceFromEnvironment(options: { startsJobs: boolean }) {
     startJob: options.startsJobs
       ? jobStarter(['importRegister'])
       : () => Promise.reject(new Error('This handler starts no job')),
+    leaseSeconds: jobLeaseSeconds(),
   });
 }

@@ -3,6 +3,7 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { createRegisterImportJob } from '../../shared/services/register-import-job.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
+import { jobLeaseSeconds } from '../runtime/job-lease.ts';
 import { logger } from '../runtime/observability.ts';
 import { once } from '../runtime/once.ts';
 import { personKey } from '../runtime/person-key.ts';
@@ -16,6 +17,7 @@ const job = once(async () =>
     documents: documentsFromEnvironment(),
     personKey: await personKey(),
     now: () => new Date(),
+    leaseSeconds: jobLeaseSeconds(),
   }),
 );
 

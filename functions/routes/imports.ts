@@ -51,4 +51,17 @@ export const importRoutes = {
     errors: ['IMPORT_NOT_FOUND'],
     permissions: { table: 'readWrite', buckets: { documents: 'read' } },
   }),
+  resumeImport: defineRoute({
+    operationId: 'resumeImport',
+    method: 'POST',
+    path: '/campaigns/{campaignId}/imports/{importId}/resume',
+    entry: 'functions/imports/resume-import.ts',
+    access: ['staff', 'admin'],
+    summary: 'Hand an import whose worker was lost (lease expired) to a new worker, which resumes at its checkpoint',
+    tag: 'imports',
+    params: ImportParamsSchema,
+    success: { status: 202, description: 'A new worker is taking the import over', schema: ImportAcceptedSchema },
+    errors: ['IMPORT_NOT_FOUND', 'RUN_NOT_STUCK', 'RUN_FINISHED'],
+    permissions: { table: 'readWrite', jobs: ['importRegister'] },
+  }),
 };

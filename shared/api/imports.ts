@@ -59,5 +59,12 @@ export const ImportStatusSchema = z
       .object({ code: z.string(), message: z.string() })
       .nullable()
       .meta({ description: 'Why a FAILED import failed, in French for the clerk' }),
+    leaseExpiresAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'Until when the worker holds a PROCESSING import (its heartbeat); null otherwise' }),
+    stuck: z.boolean().meta({
+      description: 'PROCESSING and its worker lost (lease expired): POST …/resume hands it to a new worker',
+    }),
   })
   .meta({ id: 'RegisterImport' });

@@ -1,5 +1,6 @@
 /** Register imports: creation, the PENDING -> PROCESSING -> DONE | FAILED life, and the campaign's import lease. */
-import type { RegisterImport } from '../imports/register-import.ts';
+import type { ImportCheckpoint, RegisterImport } from '../imports/register-import.ts';
+import { DEFAULT_JOB_LEASE_SECONDS, epochSeconds, leaseFrom } from '../jobs/job-lease.ts';
 import { campaignKeys, importKeys } from './keys.ts';
 import { getRecord, type TableContext, updateItem } from './table.ts';
 import { putNew, type TransactItem } from './transactions.ts';
@@ -21,8 +22,12 @@ export function importItem(job: RegisterImport): Record<string, unknown> {
  */
 export const IMPORT_LEASE_SECONDS = 16 * 60;
 
-export function createImportStore(table: TableContext) {
+/** The import's worker is lost: PROCESSING, and its lease ran out (or it never had one). */
+const STUCK = '#status = :processing AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)';
+
+export function createImportStore(table: TableContext, options: { leaseSeconds?: number } = {}) {
   const { tableName } = table;
+  const leaseSeconds = options.leaseSeconds ?? DEFAULT_JOB_LEASE_SECONDS;
   return {
     /** The transaction item that creates the import. */
     createItem(job: RegisterImport): TransactItem {
@@ -41,10 +46,16 @@ export function createImportStore(table: TableContext) {
           Update: {
             TableName: tableName,
             Key: importKeys.item(job.importId),
-            UpdateExpression: 'SET #status = :processing, processingAt = :at',
+            // Leased to the invocation about to start: one that never comes leaves the import stuck, resumable.
+            UpdateExpression: 'SET #status = :processing, processingAt = :at, leaseUntil = :lease',
             ConditionExpression: '#status = :pending',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':processing': 'PROCESSING', ':pending': 'PENDING', ':at': now.toISOString() },
+            ExpressionAttributeValues: {
+              ':processing': 'PROCESSING',
+              ':pending': 'PENDING',
+              ':at': now.toISOString(),
+              ':lease': leaseFrom(now, leaseSeconds),
+            },
           },
         },
         lease: {
@@ -70,7 +81,7 @@ export function createImportStore(table: TableContext) {
       // Refused: a worker started after all; it owns the import now.
       await updateItem(table, {
         Key: importKeys.item(job.importId),
-        UpdateExpression: 'SET #status = :pending REMOVE processingAt',
+        UpdateExpression: 'SET #status = :pending REMOVE processingAt, leaseUntil',
         ConditionExpression: '#status = :processing AND attribute_not_exists(workerStartedAt)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':pending': 'PENDING', ':processing': 'PROCESSING' },
@@ -78,28 +89,81 @@ export function createImportStore(table: TableContext) {
       await this.releaseLease(job);
     },
 
-    /** The worker takes the job once: a second delivery of the same invocation finds it taken. */
-    async claimForWorker(importId: string, now: Date): Promise<boolean> {
+    /**
+     * The worker takes the job: once (a second delivery of the same invocation finds it taken), or again when
+     * its worker was lost (its lease ran out) or staff resumed it; the taker goes on from the checkpoint.
+     */
+    async claimForWorker(importId: string, workerToken: string, now: Date): Promise<boolean> {
       const claimed = await updateItem(table, {
         Key: importKeys.item(importId),
-        UpdateExpression: 'SET workerStartedAt = :at',
-        ConditionExpression: '#status = :processing AND attribute_not_exists(workerStartedAt)',
+        UpdateExpression:
+          'SET workerStartedAt = if_not_exists(workerStartedAt, :at), workerToken = :token, leaseUntil = :lease',
+        // No token: the first invocation, or the one staff resumed it with. A token whose lease ran out: the
+        // worker holding it is lost.
+        ConditionExpression: `(#status = :processing AND attribute_not_exists(workerToken)) OR (${STUCK})`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':processing': 'PROCESSING', ':at': now.toISOString() },
+        ExpressionAttributeValues: {
+          ':processing': 'PROCESSING',
+          ':at': now.toISOString(),
+          ':token': workerToken,
+          ':lease': leaseFrom(now, leaseSeconds),
+          ':now': epochSeconds(now),
+        },
       });
       return claimed.applied;
     },
 
-    /** Transaction item of the final state: DONE with counts and reports, or FAILED with the reason. */
+    /** Records how far the worker got and renews its lease (its heartbeat); false once another took over. */
+    async checkpoint(importId: string, workerToken: string, now: Date, checkpoint: ImportCheckpoint): Promise<boolean> {
+      const written = await updateItem(table, {
+        Key: importKeys.item(importId),
+        UpdateExpression: 'SET #checkpoint = :checkpoint, leaseUntil = :lease',
+        ConditionExpression: '#status = :processing AND workerToken = :token',
+        ExpressionAttributeNames: { '#status': 'status', '#checkpoint': 'checkpoint' },
+        ExpressionAttributeValues: {
+          ':processing': 'PROCESSING',
+          ':token': workerToken,
+          ':checkpoint': checkpoint,
+          ':lease': leaseFrom(now, leaseSeconds),
+        },
+      });
+      return written.applied;
+    },
+
+    /**
+     * Staff's resume of a stuck import: leased to the invocation they start, the lost worker's token dropped
+     * (were it only slow, its next checkpoint is refused). Refused unless the import is stuck.
+     */
+    resumeItem(importId: string, now: Date): TransactItem {
+      return {
+        Update: {
+          TableName: tableName,
+          Key: importKeys.item(importId),
+          UpdateExpression: 'SET leaseUntil = :lease, resumedAt = :at ADD resumes :one REMOVE workerToken',
+          ConditionExpression: STUCK,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':processing': 'PROCESSING',
+            ':lease': leaseFrom(now, leaseSeconds),
+            ':now': epochSeconds(now),
+            ':at': now.toISOString(),
+            ':one': 1,
+          },
+        },
+      };
+    },
+
+    /** Transaction item of the final state (DONE with counts and reports, or FAILED with the reason), by its holder. */
     finishItem(
       importId: string,
+      workerToken: string,
       outcome: Pick<
         RegisterImport,
         'status' | 'finishedAt' | 'counts' | 'reportKey' | 'missingReportKey' | 'file' | 'error'
       >,
     ): TransactItem {
-      const names: Record<string, string> = { '#status': 'status' };
-      const values: Record<string, unknown> = { ':processing': 'PROCESSING' };
+      const names: Record<string, string> = { '#status': 'status', '#checkpoint': 'checkpoint' };
+      const values: Record<string, unknown> = { ':processing': 'PROCESSING', ':token': workerToken };
       const sets: string[] = [];
       for (const [name, value] of Object.entries(outcome)) {
         if (value === undefined) continue;
@@ -111,12 +175,22 @@ export function createImportStore(table: TableContext) {
         Update: {
           TableName: tableName,
           Key: importKeys.item(importId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: '#status = :processing',
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE workerToken, leaseUntil, #checkpoint`,
+          ConditionExpression: '#status = :processing AND workerToken = :token',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         },
       };
+    },
+
+    /**
+     * The campaign's import lease renewed for a worker that took the import over (its 16 minutes were
+     * counted from the start); refused when another import of the campaign holds it meanwhile.
+     */
+    async renewCampaignLease(job: Pick<RegisterImport, 'campaignId' | 'importId'>, now: Date): Promise<boolean> {
+      const parts = this.startProcessingParts(job as RegisterImport, now);
+      const { TableName: _table, ...update } = parts.lease.Update as NonNullable<TransactItem['Update']>;
+      return (await updateItem(table, update)).applied;
     },
 
     async releaseLease(job: Pick<RegisterImport, 'campaignId' | 'importId'>): Promise<void> {

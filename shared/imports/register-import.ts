@@ -3,6 +3,8 @@
  * read its counts and report. The file itself is deleted once processed (it holds every national number in
  * clear); the report names lines, not people.
  */
+import { leaseExpired } from '../jobs/job-lease.ts';
+
 export const IMPORT_STATUSES = ['PENDING', 'PROCESSING', 'DONE', 'FAILED'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
@@ -26,6 +28,20 @@ export interface ImportCounts {
   readonly duplicates: number;
 }
 
+/**
+ * How far the people of the file were written: the first `people` person lines (in file order) are stored,
+ * and the counts of what was stored so far. Everything else the counts hold is re-read from the file.
+ */
+export interface ImportCheckpoint {
+  readonly people: number;
+  readonly counts: ImportCounts['people'];
+}
+
+/** An import being processed whose worker is gone: its lease ran out (or it never had one). */
+export function importStuck(job: Pick<RegisterImport, 'status' | 'leaseUntil'>, now: Date): boolean {
+  return job.status === 'PROCESSING' && leaseExpired(job.leaseUntil, now);
+}
+
 export interface RegisterImport {
   readonly importId: string;
   readonly campaignId: string;
@@ -36,6 +52,18 @@ export interface RegisterImport {
   readonly createdBy: string;
   readonly processingAt?: string;
   readonly workerStartedAt?: string;
+  /** The worker invocation holding the import while PROCESSING. */
+  readonly workerToken?: string;
+  /**
+   * Until when (epoch seconds) the worker, or the invocation about to start, holds the import: renewed at each
+   * checkpoint (shared/jobs/job-lease.ts).
+   */
+  readonly leaseUntil?: number;
+  /** Where a lost worker stopped: a worker taking the import over writes from there. */
+  readonly checkpoint?: ImportCheckpoint;
+  /** The last time staff resumed the import after its worker was lost, and how many times they did. */
+  readonly resumedAt?: string;
+  readonly resumes?: number;
   readonly finishedAt?: string;
   readonly counts?: ImportCounts;
   /** Rejected (and disagreeing duplicate) lines: line number, code, reason. */

@@ -15,12 +15,14 @@ import {
   EMPTY_COUNTS,
   type ImportCounts,
   type ImportStatus,
+  importStuck,
   MAX_REGISTER_BYTES,
   REPORT_URL_SECONDS,
   type RegisterImport,
   registerObjectKey,
   UPLOAD_URL_SECONDS,
 } from '../imports/register-import.ts';
+import { leaseExpiresAt } from '../jobs/job-lease.ts';
 import type { Actor, AuditEvent } from '../ledger/audit-event.ts';
 import type { StartJob } from './jobs.ts';
 
@@ -29,6 +31,11 @@ export interface ImportServiceDependencies {
   readonly documents: DocumentStore;
   readonly now: () => Date;
   readonly startJob: StartJob;
+  /**
+   * How long an import is leased to the invocation that is to work on it.
+   * @default DEFAULT_JOB_LEASE_SECONDS
+   */
+  readonly leaseSeconds?: number;
 }
 
 export interface ImportView extends ImportCounts {
@@ -41,13 +48,17 @@ export interface ImportView extends ImportCounts {
   readonly missingReportUrl: string | null;
   readonly file: NonNullable<RegisterImport['file']> | null;
   readonly error: NonNullable<RegisterImport['error']> | null;
+  /** Until when the worker (or the invocation it waits for) holds the import; null unless PROCESSING. */
+  readonly leaseExpiresAt: string | null;
+  /** PROCESSING, and its worker's lease ran out: POST …/resume hands it to a new worker. */
+  readonly stuck: boolean;
 }
 
 /** The register is a CSV whatever the browser calls it: the upload URL is signed for this type. */
 export const REGISTER_CONTENT_TYPE = 'text/csv';
 
 export function createImportService(deps: ImportServiceDependencies) {
-  const imports = createImportStore(deps.table);
+  const imports = createImportStore(deps.table, deps.leaseSeconds ? { leaseSeconds: deps.leaseSeconds } : {});
   const campaigns = createCampaignStore(deps.table);
   const audits = createAuditStore(deps.table);
 
@@ -200,7 +211,55 @@ export function createImportService(deps: ImportServiceDependencies) {
         missingReportUrl: await link(job.missingReportKey, `import-${importId}-personnes-absentes.csv`),
         file: job.file ?? null,
         error: job.error ?? null,
+        leaseExpiresAt: job.status === 'PROCESSING' ? leaseExpiresAt(job.leaseUntil) : null,
+        stuck: importStuck(job, deps.now()),
       };
+    },
+
+    /**
+     * Staff resume an import whose worker was lost (PROCESSING, its lease ran out): a new worker invocation
+     * reads the file again and writes from the checkpoint. Asking again while that worker works is refused
+     * (409 RUN_NOT_STUCK), as is an import that is over or was never started.
+     */
+    async resume(campaignId: string, importId: string, actor: Actor, requestId: string) {
+      const job = await requireImport(campaignId, importId);
+      const now = deps.now();
+      if (job.status === 'DONE' || job.status === 'FAILED') {
+        throw new DomainError(
+          'RUN_FINISHED',
+          `Import ${importId} is over (${job.status}): there is nothing to resume.`,
+          {
+            status: job.status,
+          },
+        );
+      }
+      if (!importStuck(job, now)) {
+        throw new DomainError(
+          'RUN_NOT_STUCK',
+          job.status === 'PENDING'
+            ? `Import ${importId} has not been started: ask for it to be processed.`
+            : `Import ${importId} is still held by its worker until ${leaseExpiresAt(job.leaseUntil)}; resume it only once that has passed without a sign of life.`,
+          { leaseExpiresAt: leaseExpiresAt(job.leaseUntil) },
+        );
+      }
+      const outcome = await transactWrite(deps.table, {
+        import: imports.resumeItem(importId, now),
+        audit: audits.recordItem(
+          event('RESUME_IMPORT', actor, importId, requestId, {
+            campaignId,
+            peopleWritten: job.checkpoint?.people ?? 0,
+          }),
+        ),
+      });
+      if (!outcome.committed) {
+        // Another resume came first: its worker holds the import now.
+        const current = await requireImport(campaignId, importId);
+        throw new DomainError('RUN_NOT_STUCK', `Import ${importId} was resumed meanwhile.`, {
+          leaseExpiresAt: leaseExpiresAt(current.leaseUntil),
+        });
+      }
+      await deps.startJob('importRegister', { importId });
+      return { importId, status: 'PROCESSING' as ImportStatus };
     },
   };
 }

@@ -4,7 +4,11 @@
  * reports people the file no longer has (kept, not deleted, no longer served by issuance), writes the report
  * of rejected lines, deletes the uploaded file (every national number in clear) and records the counts.
  * Re-importing the same file changes nothing and counts everyone as unchanged.
+ * The worker checkpoints after each batch of people (renewing its heartbeat lease); a worker that takes over
+ * an import whose worker was lost reads the file again and writes from the checkpoint, so the counts are
+ * those of one uninterrupted run.
  */
+import { randomUUID } from 'node:crypto';
 import type { Campaign } from '../campaigns/campaign.ts';
 import { createAuditStore } from '../data/audit-store.ts';
 import { pauseBeforeRetry } from '../data/backoff.ts';
@@ -37,6 +41,16 @@ export interface RegisterImportDependencies {
   /** HMAC key of national numbers and household ids. */
   readonly personKey: Buffer;
   readonly now: () => Date;
+  /**
+   * How long the worker's heartbeat (each checkpoint) holds the import.
+   * @default DEFAULT_JOB_LEASE_SECONDS
+   */
+  readonly leaseSeconds?: number;
+}
+
+/** Another invocation took the import over (this one was thought lost): it must stop and touch nothing. */
+class ImportTakenError extends Error {
+  override readonly name = 'ImportTakenError';
 }
 
 /** People written per round trip: one BatchGetItem reads them, then their writes go out together. */
@@ -44,12 +58,12 @@ const BATCH = 100;
 /** Conditional writes in flight at once (DynamoDB takes far more; this keeps a Lambda's sockets sane). */
 const WRITES_IN_FLIGHT = 25;
 
-type Outcome = Parameters<ReturnType<typeof createImportStore>['finishItem']>[1];
+type Outcome = Parameters<ReturnType<typeof createImportStore>['finishItem']>[2];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 const CSV = 'text/csv; charset=utf-8';
 
 export function createRegisterImportJob(deps: RegisterImportDependencies) {
-  const imports = createImportStore(deps.table);
+  const imports = createImportStore(deps.table, deps.leaseSeconds ? { leaseSeconds: deps.leaseSeconds } : {});
   const people = createPersonStore(deps.table);
   const campaigns = createCampaignStore(deps.table);
   const audits = createAuditStore(deps.table);
@@ -73,6 +87,12 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
       for (const entry of pending) {
         const existing = stored.get(entry.ref);
         const fingerprint = fingerprintOf(entry.data);
+        if (existing?.lastImportId === importId) {
+          // Stored by this import's lost worker after its last checkpoint: counted as that worker counted it.
+          if (existing.firstImportId === importId) counts.people.new++;
+          else counts.people.updated++;
+          continue;
+        }
         if (!existing) {
           if (entry.data.eligibility === 'NOT_ELIGIBLE') {
             counts.people.notEligible++;
@@ -146,8 +166,22 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
     return missing;
   }
 
-  async function process(job: RegisterImport, campaign: Campaign): Promise<Outcome> {
+  async function process(job: RegisterImport, campaign: Campaign, token: string): Promise<Outcome> {
     const counts: Mutable<ImportCounts> = structuredClone(EMPTY_COUNTS) as Mutable<ImportCounts>;
+    // People before the checkpoint are stored and counted: read again (for the file's own counts and who it
+    // names), not written again.
+    const resumeAfter = job.checkpoint?.people ?? 0;
+    if (job.checkpoint) counts.people = structuredClone(job.checkpoint.counts) as Mutable<ImportCounts['people']>;
+    let peopleRead = 0;
+    const flush = async () => {
+      await writeBatch(campaign, job.importId, batch, counts);
+      batch = [];
+      const held = await imports.checkpoint(job.importId, token, deps.now(), {
+        people: peopleRead,
+        counts: counts.people,
+      });
+      if (!held) throw new ImportTakenError(`Import ${job.importId} was taken over by another worker`);
+    };
     const seen = new Set<string>();
     const rejections: RejectedRow[] = [];
     const duplicates: DuplicateRow[] = [];
@@ -174,11 +208,10 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
         if (data.eligibility === 'AUTOMATIC') counts.eligible.automatic++;
         if (data.eligibility === 'ON_APPLICATION') counts.eligible.onApplication++;
         if (data.eligibility !== 'NOT_ELIGIBLE') seen.add(ref);
+        peopleRead++;
+        if (peopleRead <= resumeAfter) continue;
         batch.push({ ref, data });
-        if (batch.length >= BATCH) {
-          await writeBatch(campaign, job.importId, batch, counts);
-          batch = [];
-        }
+        if (batch.length >= BATCH) await flush();
       } else if (event.type === 'duplicate') {
         duplicates.push(event.duplicate);
       } else if (event.type === 'rejected') {
@@ -188,7 +221,7 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
         counts.duplicates = event.summary.duplicates;
       }
     }
-    await writeBatch(campaign, job.importId, batch, counts);
+    await flush();
 
     const missing = await markMissing(campaign.campaignId, job.importId, seen);
     counts.people.missing = missing.length;
@@ -206,15 +239,23 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
   return {
     /** Runs one import to its end (DONE or FAILED). A second delivery of the same job does nothing. */
     async run(importId: string): Promise<RegisterImport | undefined> {
-      if (!(await imports.claimForWorker(importId, deps.now()))) return imports.get(importId);
+      const token = randomUUID();
+      if (!(await imports.claimForWorker(importId, token, deps.now()))) return imports.get(importId);
       const job = await imports.get(importId);
       if (!job) throw new Error(`Import ${importId} vanished after it was claimed`);
+      if (job.checkpoint || job.resumedAt) {
+        // A takeover: one import of the campaign at a time still holds for the rest of this run. Should another
+        // import have started meanwhile (ours had expired), both go on, as before this takeover.
+        await imports.renewCampaignLease(job, deps.now());
+      }
       let outcome: Outcome;
       try {
         const campaign = await campaigns.get(job.campaignId);
         if (!campaign) throw new Error(`Import ${importId} of unknown campaign ${job.campaignId}`);
-        outcome = await process(job, campaign);
+        outcome = await process(job, campaign, token);
       } catch (error) {
+        // Another worker holds the import now: it finishes it; this one leaves everything as it is.
+        if (error instanceof ImportTakenError) throw error;
         // A file-level problem (missing column, unreadable file) is the clerk's to fix: said in their words.
         // Anything else is ours: logged by the caller, a plain message here.
         outcome = {
@@ -225,19 +266,16 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
               : { code: 'INTERNAL', message: "L'import a échoué de notre côté ; réessayez, ou contactez le support." },
         };
         if (!(error instanceof RegisterFileError)) {
-          await finishAndRelease(job, { ...outcome, finishedAt: deps.now().toISOString() });
+          await finishAndRelease(job, token, { ...outcome, finishedAt: deps.now().toISOString() });
           throw error;
         }
       }
-      await finishAndRelease(job, { ...outcome, finishedAt: deps.now().toISOString() });
+      await finishAndRelease(job, token, { ...outcome, finishedAt: deps.now().toISOString() });
       return imports.get(importId);
     },
   };
 
-  async function finishAndRelease(job: RegisterImport, outcome: Outcome): Promise<void> {
-    // The file holds every national number in clear: it goes as soon as it has been read (whatever the
-    // outcome: a failed file is fixed and uploaded again, as a new import).
-    await deps.documents.delete(job.objectKey);
+  async function finishAndRelease(job: RegisterImport, token: string, outcome: Outcome): Promise<void> {
     const event = {
       eventId: newId('E'),
       at: deps.now().toISOString(),
@@ -262,10 +300,14 @@ export function createRegisterImportJob(deps: RegisterImportDependencies) {
       },
     } as const;
     const written = await transactWrite(deps.table, {
-      import: imports.finishItem(job.importId, outcome),
+      import: imports.finishItem(job.importId, token, outcome),
       audit: audits.recordItem(event),
     });
-    if (!written.committed) throw new Error(`Import ${job.importId} was no longer PROCESSING when it finished`);
+    if (!written.committed) throw new Error(`Import ${job.importId} was no longer this worker's when it finished`);
+    // The file holds every national number in clear: it goes as soon as the import is over (whatever the
+    // outcome: a failed file is fixed and uploaded again, as a new import). Not before: a worker taking over
+    // a lost one reads it again. Should this delete be lost, the bucket expires uploads after a day.
+    await deps.documents.delete(job.objectKey);
     await imports.releaseLease(job);
   }
 }

@@ -84,6 +84,8 @@ export function adminApi(session: Session) {
       send<{ importId: string; status: string }>('POST', campaign(campaignId, 'imports', importId, 'process')),
     importStatus: (campaignId: string, importId: string) =>
       get<ImportStatus>(campaign(campaignId, 'imports', importId)),
+    resumeImport: (campaignId: string, importId: string) =>
+      send<{ importId: string; status: string }>('POST', campaign(campaignId, 'imports', importId, 'resume')),
 
     startIssuance: (campaignId: string, key: string) =>
       send<{ runId: string }>('POST', campaign(campaignId, 'issuance'), undefined, key),

@@ -38,6 +38,23 @@ export function setupImports(context: AdminContext): Screen {
   const status = byId('import-status');
   const message = byId('import-message');
   const result = byId('import-result');
+  const resume = byId<HTMLButtonElement>('import-resume');
+  /** The import this page follows: the one the resume button hands to a new worker. */
+  let followed: { campaignId: string; importId: string } | undefined;
+
+  resume.addEventListener('click', () => {
+    const job = followed;
+    if (!job) return;
+    void busy(resume, async () => {
+      try {
+        await context.api.resumeImport(job.campaignId, job.importId);
+        show(resume, false);
+        setMessage(status, t('imports.resumed'), 'info');
+      } catch (error) {
+        if (!context.onAuthError(error)) setMessage(message, apiErrorMessage(error));
+      }
+    });
+  });
 
   const setProgress = (share: number | undefined) => {
     show(progressBox, true);
@@ -119,11 +136,17 @@ export function setupImports(context: AdminContext): Screen {
         setProgress(undefined);
         setMessage(status, t('imports.processing'), 'info');
         await context.api.processImport(campaignId, slot.importId);
+        followed = { campaignId, importId: slot.importId };
         const job = await follow(
           () => context.api.importStatus(campaignId, slot.importId),
           (job) => job.status === 'DONE' || job.status === 'FAILED',
-          () => undefined,
+          // Only an import whose worker's lease ran out can be resumed: the button is there for no other.
+          (job) => {
+            show(resume, job.stuck);
+            if (job.stuck) setMessage(status, t('imports.stuck'), 'error');
+          },
         );
+        show(resume, false);
         show(progressBox, false);
         if (job.status === 'FAILED') {
           setMessage(status, '');

@@ -56,8 +56,7 @@ export function setupRuns(context: AdminContext): Screen {
     });
   });
 
-  // One key per click: a click the network lost is retried by the next click's new key only once the run
-  // is stuck again, and the server refuses a second worker while the first shows signs of life.
+  // A key per click: the server itself refuses a second worker while the first shows signs of life.
   issuanceResume.addEventListener('click', () => {
     const run = followed;
     if (!run) return;

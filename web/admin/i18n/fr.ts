@@ -260,6 +260,10 @@ export const fr = {
   'imports.uploading': 'Envoi du fichier… {share}',
   'imports.uploadFailed': 'Le fichier n’a pas pu être envoyé. Vérifiez la connexion et réessayez.',
   'imports.processing': 'Fichier reçu : lecture et classement des personnes…',
+  'imports.stuck':
+    'L’import ne donne plus signe de vie : son traitement s’est interrompu. Reprenez-le : il continue là où il s’était arrêté, sans rien compter deux fois.',
+  'imports.resume': 'Reprendre l’import',
+  'imports.resumed': 'Import repris : un nouveau traitement continue depuis le dernier point enregistré.',
   'imports.done': 'Import terminé : {valid} lignes acceptées, {invalid} refusées.',
   'imports.failed': 'L’import a échoué : {reason}',
   'imports.counts': 'Résultat de l’import',

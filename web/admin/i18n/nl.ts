@@ -256,6 +256,10 @@ export const nl: AdminCatalogue = {
   'imports.uploading': 'Bestand versturen… {share}',
   'imports.uploadFailed': 'Het bestand kon niet verstuurd worden. Controleer de verbinding en probeer opnieuw.',
   'imports.processing': 'Bestand ontvangen: de personen worden gelezen en ingedeeld…',
+  'imports.stuck':
+    'De import geeft geen teken van leven meer: de verwerking is onderbroken. Hervat hem: hij gaat verder waar hij gestopt is, zonder iets twee keer te tellen.',
+  'imports.resume': 'Import hervatten',
+  'imports.resumed': 'Import hervat: een nieuwe verwerking gaat verder vanaf het laatst opgeslagen punt.',
   'imports.done': 'Import klaar: {valid} regels aanvaard, {invalid} geweigerd.',
   'imports.failed': 'De import is mislukt: {reason}',
   'imports.counts': 'Resultaat van de import',
