@@ -1,6 +1,10 @@
 /**
  * Deletes a campaign's personal data on its purge date (people, applications and proofs, import reports,
  * letters), once, and letters past their retention; vouchers, redemptions, settlements and audit events stay.
+ * It keeps no run record and needs no lease: every step is safe to run again (deleting what is already gone
+ * deletes nothing, and the campaign is marked purged only after its data went, conditionally, once), so a
+ * worker that dies mid-purge (it lands in the jobs' failure queue, and the alarm rings) is simply finished by
+ * the next day's run or by invoking the function again; that run's audit counts what was left to delete.
  */
 import { type Campaign, LETTER_RETENTION_DAYS, purgeDateOf } from '../campaigns/campaign.ts';
 import { createApplicationStore } from '../data/application-store.ts';
