@@ -19,6 +19,8 @@ export const PROBLEMS: Readonly<Record<ErrorCode, { status: number; title: strin
   UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
   FORBIDDEN: { status: 403, title: 'Not allowed for your role' },
   INVALID_CREDENTIALS: { status: 401, title: 'Wrong username or password' },
+  MFA_CODE_REQUIRED: { status: 401, title: 'The code of the authenticator app is required' },
+  MFA_CODE_INVALID: { status: 401, title: 'Wrong authenticator code' },
   VOUCHER_NOT_FOUND: { status: 404, title: 'Unknown voucher code' },
   TOO_MANY_ATTEMPTS: { status: 429, title: 'Too many failed look-ups' },
   INSUFFICIENT_BALANCE: { status: 409, title: 'The voucher balance is too low' },

@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'INVALID_CREDENTIALS',
+  // The local token endpoint's second factor for staff with an authenticator app (TOTP)
+  'MFA_CODE_REQUIRED',
+  'MFA_CODE_INVALID',
   // Vouchers and redemption
   'VOUCHER_NOT_FOUND',
   'TOO_MANY_ATTEMPTS',

@@ -1,4 +1,7 @@
-/** The sign-in screen: the staff member's username and password (the session then refreshes itself). */
+/**
+ * The sign-in screen: the staff member's username and password, then the code of their authenticator app
+ * (enrolled at the first sign-in in AWS); the session then refreshes itself.
+ */
 import type { Session } from '../lib/auth/session.ts';
 import { bindSignInForm } from '../lib/sign-in-form.ts';
 import { apiErrorMessage } from './error-messages.ts';
@@ -15,6 +18,8 @@ export function setupSignIn(deps: { session: Session; onSignedIn: () => void }):
     missing: t('signin.missing'),
     pending: t('signin.pending'),
     errorMessage: apiErrorMessage,
+    codeMissing: t('signin.code.missing'),
+    codeShape: t('signin.code.shape'),
   }));
   return {
     open(reason) {

@@ -1,6 +1,6 @@
 /** The sign-in screen: the shop's username and password, once a day (the session then refreshes itself). */
 import type { Session } from '../lib/auth/session.ts';
-import { SignInError } from '../lib/auth/tokens.ts';
+import { isPasswordProblem, SignInError } from '../lib/auth/tokens.ts';
 import { bindSignInForm } from '../lib/sign-in-form.ts';
 import { type ScannerMessageKey, t } from './i18n/index.ts';
 import { showScreen } from './screens.ts';
@@ -14,7 +14,9 @@ export function setupSignIn(deps: { session: Session; onSignedIn: () => void }):
   const form = bindSignInForm(deps, () => ({
     missing: t('signin.missing'),
     pending: t('signin.pending'),
-    errorMessage: (error) => t(`signin.error.${error instanceof SignInError ? error.code : 'UNAVAILABLE'}`),
+    // Shops sign in with a password alone: the code steps' problems never reach this page.
+    errorMessage: (error) =>
+      t(`signin.error.${error instanceof SignInError && isPasswordProblem(error.code) ? error.code : 'UNAVAILABLE'}`),
   }));
   return {
     open(reason) {

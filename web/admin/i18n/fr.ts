@@ -43,6 +43,24 @@ export const fr = {
   'signin.error.NETWORK': 'Pas de connexion au service. Vérifiez le réseau et réessayez.',
   'signin.error.UNAVAILABLE':
     'Le service de connexion est momentanément indisponible. Réessayez dans quelques minutes.',
+  'signin.error.MFA_CODE_INVALID':
+    'Code incorrect. Tapez le code affiché maintenant par votre application (il change toutes les 30 secondes).',
+  'signin.error.SIGN_IN_EXPIRED':
+    'La connexion a pris trop de temps. Recommencez avec votre identifiant et votre mot de passe.',
+  'signin.code.title': 'Code de vérification',
+  'signin.code.intro':
+    'Ouvrez votre application d’authentification et tapez le code à 6 chiffres qu’elle affiche pour ce compte.',
+  'signin.code.label': 'Code à 6 chiffres',
+  'signin.code.submit': 'Valider le code',
+  'signin.code.restart': 'Recommencer la connexion',
+  'signin.code.missing': 'Tapez le code à 6 chiffres de votre application d’authentification.',
+  'signin.code.shape': 'Le code compte exactement 6 chiffres, sans lettres.',
+  'signin.setup.title': 'Première connexion : protégez votre compte',
+  'signin.setup.intro':
+    'Votre compte demande un second code à chaque connexion. Installez une application d’authentification sur votre téléphone (par exemple Microsoft Authenticator, Google Authenticator ou FreeOTP), puis ajoutez-y ce compte en scannant le QR code ou en tapant la clé.',
+  'signin.setup.secret': 'Clé à taper dans l’application',
+  'signin.setup.qr': 'QR code à scanner avec l’application d’authentification',
+  'signin.setup.link': 'Ouvrir dans l’application d’authentification de cet appareil',
 
   'dashboard.title': 'Tableau de bord',
   'dashboard.asOf': 'Chiffres à jour au {time} (actualisés toutes les quelques secondes)',

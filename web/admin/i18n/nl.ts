@@ -42,6 +42,21 @@ export const nl: AdminCatalogue = {
   'signin.error.NETWORK': 'Geen verbinding met de dienst. Controleer het netwerk en probeer opnieuw.',
   'signin.error.UNAVAILABLE':
     'De aanmelddienst is tijdelijk niet beschikbaar. Probeer het over enkele minuten opnieuw.',
+  'signin.error.MFA_CODE_INVALID': 'Onjuiste code. Typ de code die uw app nu toont (hij verandert om de 30 seconden).',
+  'signin.error.SIGN_IN_EXPIRED': 'Het aanmelden duurde te lang. Begin opnieuw met uw gebruikersnaam en wachtwoord.',
+  'signin.code.title': 'Verificatiecode',
+  'signin.code.intro': 'Open uw authenticator-app en typ de code van 6 cijfers die hij voor dit account toont.',
+  'signin.code.label': 'Code van 6 cijfers',
+  'signin.code.submit': 'Code bevestigen',
+  'signin.code.restart': 'Opnieuw aanmelden',
+  'signin.code.missing': 'Typ de code van 6 cijfers uit uw authenticator-app.',
+  'signin.code.shape': 'De code telt precies 6 cijfers, zonder letters.',
+  'signin.setup.title': 'Eerste aanmelding: beveilig uw account',
+  'signin.setup.intro':
+    'Uw account vraagt bij elke aanmelding een tweede code. Installeer een authenticator-app op uw telefoon (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP) en voeg dit account toe door de QR-code te scannen of de sleutel te typen.',
+  'signin.setup.secret': 'Sleutel om in de app te typen',
+  'signin.setup.qr': 'QR-code om te scannen met de authenticator-app',
+  'signin.setup.link': 'Openen in de authenticator-app van dit toestel',
 
   'dashboard.title': 'Overzicht',
   'dashboard.asOf': 'Cijfers bijgewerkt om {time} (om de paar seconden vernieuwd)',

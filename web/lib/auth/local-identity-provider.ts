@@ -1,5 +1,9 @@
-/** Sign-in on the local target: POST /auth/local/token with a password, or with the refresh token. */
-import type { IdentityProvider, Tokens } from './tokens.ts';
+/**
+ * Sign-in on the local target: POST /auth/local/token with a password (and, for a user with an authenticator
+ * app, its code: the endpoint answers MFA_CODE_REQUIRED first, as Cognito answers SOFTWARE_TOKEN_MFA), or
+ * with the refresh token.
+ */
+import type { IdentityProvider, SignInStep, Tokens } from './tokens.ts';
 import { SignInError } from './tokens.ts';
 
 interface TokenAnswer {
@@ -9,7 +13,7 @@ interface TokenAnswer {
 }
 
 export function localIdentityProvider(tokenUrl: string): IdentityProvider {
-  const call = async (body: Record<string, string>): Promise<Tokens> => {
+  const call = async (body: Record<string, string>): Promise<Tokens | 'MFA_CODE_REQUIRED'> => {
     let response: Response;
     try {
       response = await fetch(tokenUrl, {
@@ -20,7 +24,11 @@ export function localIdentityProvider(tokenUrl: string): IdentityProvider {
     } catch {
       throw new SignInError('NETWORK');
     }
-    if (response.status === 401) throw new SignInError('INVALID_CREDENTIALS');
+    if (response.status === 401) {
+      const { code } = (await response.json().catch(() => ({}))) as { code?: string };
+      if (code === 'MFA_CODE_REQUIRED') return code;
+      throw new SignInError(code === 'MFA_CODE_INVALID' ? code : 'INVALID_CREDENTIALS');
+    }
     if (response.status === 429) throw new SignInError('TOO_MANY_REQUESTS');
     if (!response.ok) throw new SignInError('UNAVAILABLE', `token endpoint: HTTP ${response.status}`);
     const answer = (await response.json()) as TokenAnswer;
@@ -30,9 +38,20 @@ export function localIdentityProvider(tokenUrl: string): IdentityProvider {
       ...(answer.refreshToken ? { refreshToken: answer.refreshToken } : {}),
     };
   };
+  // The endpoint keeps no state between the steps: the continuation sends the password again with the code.
+  const step = async (body: Record<string, string>): Promise<SignInStep> => {
+    const answer = await call(body);
+    if (answer !== 'MFA_CODE_REQUIRED') return { kind: 'signed-in', result: answer };
+    if (body.mfaCode !== undefined) throw new SignInError('UNAVAILABLE', 'token endpoint asked for a code again');
+    return { kind: 'code-required', answer: (mfaCode) => step({ ...body, mfaCode }) };
+  };
   return {
-    signIn: (username, password) => call({ username, password }),
-    refresh: (refreshToken) => call({ refreshToken }),
+    signIn: (username, password) => step({ username, password }),
+    refresh: async (refreshToken) => {
+      const answer = await call({ refreshToken });
+      if (answer === 'MFA_CODE_REQUIRED') throw new SignInError('INVALID_CREDENTIALS');
+      return answer;
+    },
     // The local stand-in keeps refresh tokens in memory only; they die with the process or after 12 hours.
     revoke: async () => undefined,
   };

@@ -10,7 +10,15 @@ import { ApiError, apiRequest, type RequestOptions } from '../api-client.ts';
 import { runtimeConfig } from '../runtime-config.ts';
 import { cognitoIdentityProvider } from './cognito-identity-provider.ts';
 import { localIdentityProvider } from './local-identity-provider.ts';
-import { type IdentityProvider, loadSession, SignInError, type StoredSession, saveSession } from './tokens.ts';
+import {
+  type IdentityProvider,
+  loadSession,
+  mapSignInStep,
+  SignInError,
+  type SignInStep,
+  type StoredSession,
+  saveSession,
+} from './tokens.ts';
 
 /** Refresh this long before the token expires, so that a request never leaves with a dying token. */
 const EARLY_REFRESH_MS = 60_000;
@@ -46,10 +54,13 @@ export class Session {
     return this.#stored?.username;
   }
 
-  /** Throws SignInError when refused. */
-  async signIn(username: string, password: string): Promise<void> {
-    const tokens = await (await this.#identity()).signIn(username, password);
-    this.#set({ ...tokens, username });
+  /**
+   * Signs in, at once or after the code steps the answer asks for (staff with an authenticator app): the
+   * session is kept as soon as a step reaches `signed-in`. Throws SignInError when refused.
+   */
+  async signIn(username: string, password: string): Promise<SignInStep<void>> {
+    const step = await (await this.#identity()).signIn(username, password);
+    return mapSignInStep(step, (tokens) => this.#set({ ...tokens, username }));
   }
 
   async signOut(): Promise<void> {

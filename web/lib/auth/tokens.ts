@@ -18,13 +18,24 @@ export interface StoredSession extends Tokens {
   readonly username: string;
 }
 
-/** Why a sign-in or a refresh failed, in codes the pages translate. */
-export type SignInProblem =
-  | 'INVALID_CREDENTIALS'
-  | 'NEW_PASSWORD_REQUIRED'
-  | 'TOO_MANY_REQUESTS'
-  | 'NETWORK'
-  | 'UNAVAILABLE';
+/** Why the password step of a sign-in, or a refresh, failed: the codes every signed-in page translates. */
+export const PASSWORD_PROBLEMS = [
+  'INVALID_CREDENTIALS',
+  'NEW_PASSWORD_REQUIRED',
+  'TOO_MANY_REQUESTS',
+  'NETWORK',
+  'UNAVAILABLE',
+] as const;
+
+/**
+ * Why a sign-in or a refresh failed, in codes the pages translate. The code steps (staff only) add two: the
+ * authenticator code is wrong (the same step may be answered again), or the steps took too long (Cognito's
+ * session lasts 3 minutes) and the sign-in starts again from the password.
+ */
+export type SignInProblem = (typeof PASSWORD_PROBLEMS)[number] | 'MFA_CODE_INVALID' | 'SIGN_IN_EXPIRED';
+
+export const isPasswordProblem = (code: SignInProblem): code is (typeof PASSWORD_PROBLEMS)[number] =>
+  (PASSWORD_PROBLEMS as readonly string[]).includes(code);
 
 export class SignInError extends Error {
   readonly code: SignInProblem;
@@ -35,9 +46,36 @@ export class SignInError extends Error {
   }
 }
 
+/**
+ * Where a sign-in stands after a step: done (with `result`: the tokens, or what a page made of them), or
+ * waiting for the person, who must first type the current 6-digit code of their authenticator app, or
+ * (first sign-in of a staff member in AWS) add `secret` to an authenticator app and type its first code.
+ * `answer` is the continuation: it carries the provider's own state (Cognito's session, the local
+ * endpoint's credentials) to the next call, so that the page only shows the step and passes on the code.
+ * A refused code rejects with SignInError MFA_CODE_INVALID, and the same step may be answered again.
+ */
+export type SignInStep<Result = Tokens> =
+  | { readonly kind: 'signed-in'; readonly result: Result }
+  | { readonly kind: 'code-required'; answer(code: string): Promise<SignInStep<Result>> }
+  | {
+      readonly kind: 'authenticator-setup';
+      /** The base32 secret to add to the app. */
+      readonly secret: string;
+      /** The name the account goes by (its username at the service). */
+      readonly accountName: string;
+      answer(code: string): Promise<SignInStep<Result>>;
+    };
+
+/** The same step, with `then` applied to the result once signed in (at whichever step that happens). */
+export function mapSignInStep<A, B>(step: SignInStep<A>, then: (result: A) => B): SignInStep<B> {
+  if (step.kind === 'signed-in') return { kind: 'signed-in', result: then(step.result) };
+  const answer = async (code: string) => mapSignInStep(await step.answer(code), then);
+  return step.kind === 'code-required' ? { kind: 'code-required', answer } : { ...step, answer };
+}
+
 /** A sign-in service: the local target's token endpoint, or Cognito. */
 export interface IdentityProvider {
-  signIn(username: string, password: string): Promise<Tokens>;
+  signIn(username: string, password: string): Promise<SignInStep>;
   /** New tokens for a refresh token; the refresh token itself is kept when the answer has none. */
   refresh(refreshToken: string): Promise<Tokens>;
   /** Ends the refresh token's life on the server, where the service can (best effort). */
