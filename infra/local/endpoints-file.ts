@@ -6,7 +6,14 @@ export interface EndpointsFile {
   readonly apiUrl: string;
   readonly webUrl: string;
   readonly mailUrl: string;
-  readonly users: ReadonlyArray<{ role: Role; username: string; password: string; merchantId?: string }>;
+  readonly users: ReadonlyArray<{
+    role: Role;
+    username: string;
+    password: string;
+    merchantId?: string;
+    /** For a user with an authenticator app: the base32 secret its codes come from. */
+    totpSecret?: string;
+  }>;
   readonly campaignId: string;
   readonly demoVoucherCodes: readonly string[];
 }

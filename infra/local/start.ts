@@ -82,11 +82,12 @@ async function main(): Promise<void> {
     apiUrl: target.apiUrl,
     webUrl: target.webUrl,
     mailUrl: target.mailUrl,
-    users: town.users.map(({ role, username, password, merchantId }) => ({
+    users: town.users.map(({ role, username, password, merchantId, totpSecret }) => ({
       role,
       username,
       password,
       ...(merchantId ? { merchantId } : {}),
+      ...(totpSecret ? { totpSecret } : {}),
     })),
     campaignId: town.campaignId,
     demoVoucherCodes,
@@ -109,7 +110,7 @@ Voucher platform: ${DEMO_TOWN_NAME}, running locally (${firstStart ? 'new demo d
   Demo campaign      ${town.campaignId}: ${formatEuros(10_000)} per voucher
   Fresh demo vouchers ${demoVoucherCodes.join('  ')}
   Demo users (username / password):
-${town.users.map((u) => `    ${u.role.padEnd(9)} ${u.username} / ${u.password}${u.merchantId ? `   (shop ${u.merchantId})` : ''}`).join('\n')}
+${town.users.map((u) => `    ${u.role.padEnd(9)} ${u.username} / ${u.password}${u.merchantId ? `   (shop ${u.merchantId})` : ''}${u.totpSecret ? `   (authenticator app secret ${u.totpSecret})` : ''}`).join('\n')}
 
   Everything is in ${relative(process.cwd(), endpointsPath) || endpointsPath}. Ctrl-C stops all services; \`npm start -- --reset\` starts clean.
 `);

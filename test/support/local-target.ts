@@ -18,7 +18,13 @@ export interface LocalTargetInfo {
   /** Where the local identity provider keeps its key and users: tests can mint tokens. */
   readonly identityDir: string;
   readonly campaignId: string;
-  readonly users: ReadonlyArray<{ role: Role; username: string; password: string; merchantId?: string }>;
+  readonly users: ReadonlyArray<{
+    role: Role;
+    username: string;
+    password: string;
+    merchantId?: string;
+    totpSecret?: string;
+  }>;
   readonly demoVoucherCodes: readonly string[];
   readonly codeKeyBase64: string;
 }

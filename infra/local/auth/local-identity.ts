@@ -1,12 +1,15 @@
 /**
  * The local stand-in for Cognito: scrypt-hashed users and an ES256 key under the data folder, tokens with a
  * Cognito ID token's claims, and opaque 12-hour refresh tokens (in memory) like REFRESH_TOKEN_AUTH. Failed
- * password sign-ins are throttled per username, as Cognito's own lockout does.
+ * password sign-ins are throttled per username, as Cognito's own lockout does. A user may have an
+ * authenticator app (a TOTP secret, as the staff user pool requires in AWS): the password alone then asks
+ * for its current 6-digit code, and a wrong code counts as a failed sign-in.
  */
 import { createHash, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { Secret, TOTP } from 'otpauth';
 import { CLAIMS, type Role } from '../../../shared/auth/roles.ts';
 import { createSignInThrottle, type SignInThrottle, type SignInThrottleOptions } from './sign-in-throttle.ts';
 
@@ -19,6 +22,8 @@ export interface LocalUserInput {
   readonly password: string;
   readonly roles: readonly Role[];
   readonly merchantId?: string;
+  /** The base32 secret of the user's authenticator app (RFC 6238, SHA-1, 6 digits, 30 s): a code is then required. */
+  readonly totpSecret?: string;
 }
 
 interface StoredUser {
@@ -28,6 +33,36 @@ interface StoredUser {
   readonly merchantId?: string;
   readonly salt: string;
   readonly hash: string;
+  readonly totpSecret?: string;
+}
+
+/** Why a password sign-in gave no token: the endpoint answers each as its 401 problem code. */
+export type SignInRefusal = 'INVALID_CREDENTIALS' | 'MFA_CODE_REQUIRED' | 'MFA_CODE_INVALID';
+
+export type SignInOutcome =
+  | { readonly ok: true; readonly token: IssuedToken }
+  | { readonly ok: false; readonly refusal: SignInRefusal };
+
+/**
+ * The current code of an authenticator app with this secret, as Cognito's software token computes it (and
+ * as the tests type it). `timestamp`: epoch milliseconds, now by default.
+ */
+export function totpCode(secret: string, timestamp?: number): string {
+  return authenticator(secret).generate(timestamp === undefined ? {} : { timestamp });
+}
+
+/** A fresh base32 secret, 160 bits as Cognito's AssociateSoftwareToken gives. */
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+function authenticator(secret: string): TOTP {
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+}
+
+/** One 30-second step either side, as authenticator apps on a phone with a drifting clock need. */
+function totpMatches(secret: string, code: string): boolean {
+  return /^\d{6}$/.test(code) && authenticator(secret).validate({ token: code, window: 1 }) !== null;
 }
 
 /** Too many failed sign-ins for this username lately: refused without looking at the password. */
@@ -124,6 +159,7 @@ export class LocalIdentityProvider {
       username: input.username,
       roles: [...input.roles],
       ...(input.merchantId ? { merchantId: input.merchantId } : {}),
+      ...(input.totpSecret ? { totpSecret: input.totpSecret } : {}),
       salt,
       hash: hashPassword(input.password, salt),
     });
@@ -135,12 +171,14 @@ export class LocalIdentityProvider {
   }
 
   /**
-   * A signed token and a refresh token for the user, or undefined when the username or password is wrong.
-   * Throws SignInThrottledError, even for the right password, while the username has too many recent
-   * failures. A username not known yet is looked up again in the user file: another process (a test, a
-   * seed) may have added it since this one started.
+   * A signed token and a refresh token for the user, or why not: a wrong username or password; for a user
+   * with an authenticator app, no code (MFA_CODE_REQUIRED, told only once the password is right, and not
+   * counted as a failure) or a wrong one (MFA_CODE_INVALID, counted like a wrong password, so that the six
+   * digits cannot be guessed faster than the password). Throws SignInThrottledError, even for the right
+   * password and code, while the username has too many recent failures. A username not known yet is looked
+   * up again in the user file: another process (a test, a seed) may have added it since this one started.
    */
-  async issueToken(username: string, password: string): Promise<IssuedToken | undefined> {
+  async issueToken(username: string, password: string, mfaCode?: string): Promise<SignInOutcome> {
     const lockedFor = this.#throttle.lockedFor(username);
     if (lockedFor !== undefined) throw new SignInThrottledError(lockedFor);
     if (!this.#users.has(username)) this.#load();
@@ -151,7 +189,14 @@ export class LocalIdentityProvider {
     // Unknown usernames count too, so the throttle's answers do not tell which usernames exist.
     if (!user || !timingSafeEqual(expected, actual)) {
       this.#throttle.recordFailure(username);
-      return undefined;
+      return { ok: false, refusal: 'INVALID_CREDENTIALS' };
+    }
+    if (user.totpSecret) {
+      if (mfaCode === undefined) return { ok: false, refusal: 'MFA_CODE_REQUIRED' };
+      if (!totpMatches(user.totpSecret, mfaCode)) {
+        this.#throttle.recordFailure(username);
+        return { ok: false, refusal: 'MFA_CODE_INVALID' };
+      }
     }
     const refreshToken = randomBytes(32).toString('base64url');
     for (const [id, entry] of this.#refreshTokens) if (entry.expiresAt <= Date.now()) this.#refreshTokens.delete(id);
@@ -159,7 +204,8 @@ export class LocalIdentityProvider {
       username: user.username,
       expiresAt: Date.now() + REFRESH_TOKEN_LIFETIME_SECONDS * 1000,
     });
-    return { ...(await this.signFor(user.username)), refreshToken, refreshExpiresIn: REFRESH_TOKEN_LIFETIME_SECONDS };
+    const token = await this.signFor(user.username);
+    return { ok: true, token: { ...token, refreshToken, refreshExpiresIn: REFRESH_TOKEN_LIFETIME_SECONDS } };
   }
 
   /**

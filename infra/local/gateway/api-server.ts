@@ -14,7 +14,12 @@ import { CORS_POLICY } from '../../../functions/routes/cors.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../../functions/routes/index.ts';
 import { FALLBACK_ROUTE_KEY, FALLBACK_THROTTLE, routeKeyOf, throttleOf } from '../../../functions/routes/throttle.ts';
 import { problemDocument, problemResponse } from '../../../functions/runtime/problem-details.ts';
-import { type LocalIdentityProvider, SignInThrottledError } from '../auth/local-identity.ts';
+import {
+  type LocalIdentityProvider,
+  type SignInOutcome,
+  type SignInRefusal,
+  SignInThrottledError,
+} from '../auth/local-identity.ts';
 import { fromLambdaResult, type HttpAnswer, lambdaContext, toApiGatewayEvent } from './api-event.ts';
 import { createRouteMatcher } from './route-matcher.ts';
 import { createRouteThrottle } from './route-throttle.ts';
@@ -51,7 +56,12 @@ export interface ApiServerOptions {
 
 // A password sign-in, or a refresh token from an earlier sign-in (Cognito's REFRESH_TOKEN_AUTH, locally).
 const TokenRequestSchema = z.union([
-  z.object({ username: z.string().min(1), password: z.string().min(1) }),
+  z.object({
+    username: z.string().min(1),
+    password: z.string().min(1),
+    // The authenticator app's code, for a user who has one (a wrong shape is a wrong code, and counted).
+    mfaCode: z.string().max(16).optional(),
+  }),
   z.object({ refreshToken: z.string().min(1) }),
 ]);
 
@@ -205,16 +215,21 @@ async function issueToken(identity: LocalIdentityProvider, body: Buffer): Promis
   } catch {
     return fromLambdaResult(
       problemResponse(
-        problemDocument('VALIDATION_FAILED', 'Send {"username", "password"} or {"refreshToken"} as JSON.'),
+        problemDocument(
+          'VALIDATION_FAILED',
+          'Send {"username", "password"} (with "mfaCode" for a user with an authenticator app) or {"refreshToken"} as JSON.',
+        ),
       ),
     );
   }
-  let token: Awaited<ReturnType<LocalIdentityProvider['issueToken']>>;
+  let outcome: SignInOutcome;
   try {
-    token =
-      'refreshToken' in parsed
-        ? await identity.refresh(parsed.refreshToken)
-        : await identity.issueToken(parsed.username, parsed.password);
+    if ('refreshToken' in parsed) {
+      const token = await identity.refresh(parsed.refreshToken);
+      outcome = token ? { ok: true, token } : { ok: false, refusal: 'INVALID_CREDENTIALS' };
+    } else {
+      outcome = await identity.issueToken(parsed.username, parsed.password, parsed.mfaCode);
+    }
   } catch (error) {
     if (!(error instanceof SignInThrottledError)) throw error;
     const { retryAfterSeconds } = error;
@@ -227,23 +242,23 @@ async function issueToken(identity: LocalIdentityProvider, body: Buffer): Promis
       ),
     );
   }
-  if (!token)
-    return fromLambdaResult(
-      problemResponse(
-        problemDocument(
-          'INVALID_CREDENTIALS',
-          'refreshToken' in parsed
-            ? 'The refresh token is invalid or expired: sign in again.'
-            : 'Check the username and password.',
-        ),
-      ),
-    );
+  if (!outcome.ok)
+    return fromLambdaResult(problemResponse(problemDocument(outcome.refusal, REFUSAL_DETAIL[outcome.refusal](parsed))));
   return fromLambdaResult({
     statusCode: 200,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-    body: JSON.stringify(token),
+    body: JSON.stringify(outcome.token),
   });
 }
+
+const REFUSAL_DETAIL: Readonly<Record<SignInRefusal, (request: object) => string>> = {
+  INVALID_CREDENTIALS: (request) =>
+    'refreshToken' in request
+      ? 'The refresh token is invalid or expired: sign in again.'
+      : 'Check the username and password.',
+  MFA_CODE_REQUIRED: () => 'This account has an authenticator app: send its current 6-digit code as "mfaCode".',
+  MFA_CODE_INVALID: () => 'The authenticator code is wrong or too old: send the current one.',
+};
 
 function gatewayProblem(status: 413 | 500, message: string): HttpAnswer {
   return {

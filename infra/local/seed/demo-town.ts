@@ -21,6 +21,8 @@ export interface DemoUser {
   readonly username: string;
   readonly password: string;
   readonly merchantId?: string;
+  /** The base32 secret of the demo authenticator app: this user signs in with its current 6-digit code too. */
+  readonly totpSecret?: string;
 }
 
 export interface DemoTown {
@@ -40,6 +42,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { role: 'finance', username: 'finance', password: 'demo-finance-pass' },
   { role: 'merchant', username: 'boulangerie', password: 'demo-shop-pass', merchantId: demoMerchantId(0) },
   { role: 'merchant', username: 'librairie', password: 'demo-shop-pass', merchantId: demoMerchantId(10) },
+  // Staff sign in with an authenticator app in AWS: this one does locally too (add the secret to an app).
+  {
+    role: 'staff',
+    username: 'agent-totp',
+    password: 'demo-staff-pass',
+    totpSecret: 'DEMOSTAFFTOTPSECRETJBSWY3DPEHPK3',
+  },
 ];
 
 export async function seedDemoTown(table: TableContext, identity: LocalIdentityProvider, now: Date): Promise<DemoTown> {
