@@ -33,6 +33,8 @@ export interface LedgerWrite {
   readonly audit: readonly AuditEvent[];
   /** The idempotency record of the request (createIdempotencyStore().recordItem). */
   readonly idempotencyRecord: TransactItem;
+  /** The most the transaction may spend retrying contention (what is left of the caller's budget). */
+  readonly budgetMs?: number;
 }
 
 /** Which part refused the write, for the caller's next move (replay the stored answer, or decide again). */
@@ -65,8 +67,11 @@ export function createLedgerStore(table: TableContext) {
   });
 
   /** Runs the transaction; a refusal of its `voucher` part carries the voucher as it is now. */
-  const write = async (parts: Record<string, TransactItem | TransactItem[]>): Promise<LedgerOutcome> => {
-    const outcome = await transactWrite(table, parts);
+  const write = async (
+    parts: Record<string, TransactItem | TransactItem[]>,
+    budgetMs: number | undefined,
+  ): Promise<LedgerOutcome> => {
+    const outcome = await transactWrite(table, parts, budgetMs === undefined ? {} : { budgetMs });
     const current = outcome.current('voucher');
     return { ...outcome, ...(current ? { currentVoucher: withoutKeys<Voucher>(current) } : {}) };
   };
@@ -104,7 +109,7 @@ export function createLedgerStore(table: TableContext) {
   return {
     redeemParts,
 
-    redeem: (input: RedeemInput): Promise<LedgerOutcome> => write(redeemParts(input)),
+    redeem: (input: RedeemInput): Promise<LedgerOutcome> => write(redeemParts(input), input.budgetMs),
 
     reverse(
       input: {
@@ -116,28 +121,32 @@ export function createLedgerStore(table: TableContext) {
       } & LedgerWrite,
     ): Promise<LedgerOutcome> {
       const { voucher, redemption } = input;
-      return write({
-        redemption: {
-          Update: {
-            TableName: tableName,
-            Key: redemptionKeys.item(redemption.redemptionId),
-            // Leaves the sparse "unsettled" index: a cancelled purchase is never paid out.
-            UpdateExpression:
-              'SET #status = :reversed, reversalId = :reversalId, reversedAt = :at REMOVE gsi3pk, gsi3sk',
-            ConditionExpression: '#status = :active AND attribute_not_exists(settlementId) AND merchantId = :merchant',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':reversed': 'REVERSED',
-              ':active': 'ACTIVE',
-              ':reversalId': input.reversalId,
-              ':at': input.reversedAt,
-              ':merchant': redemption.merchantId,
+      return write(
+        {
+          redemption: {
+            Update: {
+              TableName: tableName,
+              Key: redemptionKeys.item(redemption.redemptionId),
+              // Leaves the sparse "unsettled" index: a cancelled purchase is never paid out.
+              UpdateExpression:
+                'SET #status = :reversed, reversalId = :reversalId, reversedAt = :at REMOVE gsi3pk, gsi3sk',
+              ConditionExpression:
+                '#status = :active AND attribute_not_exists(settlementId) AND merchantId = :merchant',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':reversed': 'REVERSED',
+                ':active': 'ACTIVE',
+                ':reversalId': input.reversalId,
+                ':at': input.reversedAt,
+                ':merchant': redemption.merchantId,
+              },
             },
           },
+          voucher: voucherBalanceUpdate(voucher, input.balanceAfterCents),
+          ...common(input),
         },
-        voucher: voucherBalanceUpdate(voucher, input.balanceAfterCents),
-        ...common(input),
-      });
+        input.budgetMs,
+      );
     },
 
     /** Voids `voucher` (its balance drops to 0) and creates `replacement` holding that balance. */
@@ -145,39 +154,42 @@ export function createLedgerStore(table: TableContext) {
       input: { voucher: Voucher; replacement: Voucher; voidedAt: string } & LedgerWrite,
     ): Promise<LedgerOutcome> {
       const { voucher, replacement } = input;
-      return write({
-        voucher: {
-          Update: {
-            TableName: tableName,
-            Key: voucherKeys.item(voucher.voucherId),
-            UpdateExpression:
-              'SET #status = :voided, balanceCents = :zero, replacedByVoucherId = :replacement, voidedAt = :at, gsi1pk = :voidedPartition',
-            ConditionExpression: '#status = :active AND balanceCents = :before',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':voided': 'VOIDED',
-              ':active': 'ACTIVE',
-              ':zero': 0,
-              ':before': voucher.balanceCents,
-              ':replacement': replacement.voucherId,
-              ':at': input.voidedAt,
-              ':voidedPartition': voucherKeys.byCampaignStatus(voucher.campaignId, 'VOIDED'),
+      return write(
+        {
+          voucher: {
+            Update: {
+              TableName: tableName,
+              Key: voucherKeys.item(voucher.voucherId),
+              UpdateExpression:
+                'SET #status = :voided, balanceCents = :zero, replacedByVoucherId = :replacement, voidedAt = :at, gsi1pk = :voidedPartition',
+              ConditionExpression: '#status = :active AND balanceCents = :before',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':voided': 'VOIDED',
+                ':active': 'ACTIVE',
+                ':zero': 0,
+                ':before': voucher.balanceCents,
+                ':replacement': replacement.voucherId,
+                ':at': input.voidedAt,
+                ':voidedPartition': voucherKeys.byCampaignStatus(voucher.campaignId, 'VOIDED'),
+              },
             },
           },
-        },
-        replacement: putNew(tableName, voucherItem(replacement)),
-        claim: {
-          // The person's one-voucher claim now points at the replacement.
-          Update: {
-            TableName: tableName,
-            Key: campaignKeys.beneficiary(voucher.campaignId, voucher.beneficiaryRef),
-            UpdateExpression: 'SET voucherId = :replacement',
-            ConditionExpression: 'voucherId = :old',
-            ExpressionAttributeValues: { ':replacement': replacement.voucherId, ':old': voucher.voucherId },
+          replacement: putNew(tableName, voucherItem(replacement)),
+          claim: {
+            // The person's one-voucher claim now points at the replacement.
+            Update: {
+              TableName: tableName,
+              Key: campaignKeys.beneficiary(voucher.campaignId, voucher.beneficiaryRef),
+              UpdateExpression: 'SET voucherId = :replacement',
+              ConditionExpression: 'voucherId = :old',
+              ExpressionAttributeValues: { ':replacement': replacement.voucherId, ':old': voucher.voucherId },
+            },
           },
+          ...common(input),
         },
-        ...common(input),
-      });
+        input.budgetMs,
+      );
     },
 
     getRedemption(redemptionId: string): Promise<Redemption | undefined> {

@@ -32,10 +32,22 @@ export interface AttemptRound {
    * return `{ stored }` when it finds an answer. Only in the first round, and only with `attemptReadsKey`.
    */
   readonly checkKey: boolean;
+  /**
+   * What is left of the whole write's budget as the round starts: the most its transaction may spend
+   * retrying contention (transactWrite's `budgetMs`), so the rounds and the retries inside them together
+   * stay below the function's timeout.
+   */
+  readonly budgetMs: number;
 }
 
+/**
+ * The whole write's budget by default: below the API functions' 10 s timeout with room for the reads of the
+ * last round, one request that outlives the budget (the clients' timeouts bound it) and the answer.
+ */
+export const WRITE_BUDGET_MS = 7_000;
+
 export interface IdempotentWriteOptions {
-  /** Below the API functions' 10 s timeout, so the caller always gets an answer. */
+  /** @default WRITE_BUDGET_MS */
   readonly budgetMs?: number;
   /**
    * The first round's key look-up is part of the attempt's own read (one round trip instead of two); later
@@ -58,7 +70,7 @@ export async function idempotentWrite<T>(
   attempt: (round: AttemptRound) => Promise<WriteAttempt<T> | StoredReplay<T>>,
   options: IdempotentWriteOptions = {},
 ): Promise<IdempotentResult<T>> {
-  const deadline = Date.now() + (options.budgetMs ?? 8_000);
+  const deadline = Date.now() + (options.budgetMs ?? WRITE_BUDGET_MS);
   let retries = 0;
   // The key is looked up first, and again only when a write was refused on the key itself. Correctness does
   // not rest on this: the record's own condition in every transaction is what stops a second write.
@@ -73,7 +85,7 @@ export async function idempotentWrite<T>(
     let result: WriteAttempt<T> | StoredReplay<T>;
     const started = Date.now();
     try {
-      result = await attempt({ checkKey });
+      result = await attempt({ checkKey, budgetMs: Math.max(0, deadline - started) });
     } catch (error) {
       if (error instanceof ContentionTimeoutError) {
         throw new DomainError('CONFLICT', 'The voucher is busy right now. Retry with the same Idempotency-Key.');

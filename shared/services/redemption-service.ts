@@ -131,7 +131,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
         idempotency,
         scope,
         now,
-        async ({ checkKey }) => {
+        async ({ checkKey, budgetMs }) => {
           if (facts && last?.currentVoucher && !last.failed('merchant') && !last.failed('enrolment')) {
             facts = { ...facts, voucher: last.currentVoucher };
           } else {
@@ -182,6 +182,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
               },
             ],
             idempotencyRecord: idempotency.recordItem(scope, { statusCode: 201, body: answer }, at),
+            budgetMs,
           });
           return { outcome: last, answer };
         },
@@ -205,7 +206,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
         key: request.idempotencyKey,
         requestHash: requestHash('reverse', { redemptionId }),
       };
-      const result = await idempotentWrite<ReversalAnswer>(idempotency, scope, now, async () => {
+      const result = await idempotentWrite<ReversalAnswer>(idempotency, scope, now, async ({ budgetMs }) => {
         const redemption = await ledger.getRedemption(redemptionId);
         const [voucher, campaign] = redemption
           ? await Promise.all([vouchers.get(redemption.voucherId), campaigns.get(redemption.campaignId)])
@@ -248,6 +249,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
             },
           ],
           idempotencyRecord: idempotency.recordItem(scope, { statusCode: 201, body: answer }, at),
+          budgetMs,
         });
         return { outcome, answer };
       });

@@ -135,7 +135,7 @@ export function createVoucherService(deps: VoucherServiceDependencies) {
       };
       const { documents } = deps;
       if (!documents) throw new Error('void-and-reissue needs the documents store: the new code has no other way out');
-      const result = await idempotentWrite<ReissueAnswer>(idempotency, scope, now, async () => {
+      const result = await idempotentWrite<ReissueAnswer>(idempotency, scope, now, async ({ budgetMs }) => {
         const voucher = await vouchers.get(voucherId);
         if (!voucher) throw new DomainError('VOUCHER_NOT_FOUND', `There is no voucher ${voucherId}.`);
         if (voucher.status === 'VOIDED') {
@@ -204,6 +204,7 @@ export function createVoucherService(deps: VoucherServiceDependencies) {
             },
           ],
           idempotencyRecord: idempotency.recordItem(scope, { statusCode: 201, body: answer }, now()),
+          budgetMs,
         });
         return { outcome, answer };
       });

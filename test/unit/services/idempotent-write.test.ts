@@ -157,3 +157,34 @@ describe('idempotentWrite', () => {
     ).toBe('OTHER');
   });
 });
+
+describe('idempotentWrite budget', () => {
+  it('gives each round’s transaction only what is left of the one budget, then answers CONFLICT', async () => {
+    const { store } = memoryStore();
+    const budgets: number[] = [];
+    const started = Date.now();
+    const attempt = idempotentWrite(
+      store,
+      scope,
+      now,
+      async ({ budgetMs }) => {
+        budgets.push(budgetMs);
+        // A refused write that took a while, as on a busy voucher.
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return { outcome: outcome(false, ['voucher']), answer: {} };
+      },
+      { budgetMs: 300 },
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(budgets.length).toBeGreaterThan(1);
+    expect(budgets[0]).toBeLessThanOrEqual(300);
+    expect(budgets[0]).toBeGreaterThan(250);
+    // Never more than what is left: each round's allowance shrinks with the time already spent.
+    for (let round = 1; round < budgets.length; round += 1) {
+      expect(budgets[round]).toBeLessThan(budgets[round - 1] ?? 0);
+      expect(budgets[round]).toBeGreaterThanOrEqual(0);
+    }
+    // The whole write stays within its budget plus the last attempt.
+    expect(Date.now() - started).toBeLessThan(300 + 40 + 100);
+  });
+});
