@@ -14,13 +14,20 @@ export interface SignInScreen {
 }
 
 export function setupSignIn(deps: { session: Session; onSignedIn: () => void }): SignInScreen {
-  const form = bindSignInForm(deps, () => ({
-    missing: t('signin.missing'),
-    pending: t('signin.pending'),
-    errorMessage: apiErrorMessage,
-    codeMissing: t('signin.code.missing'),
-    codeShape: t('signin.code.shape'),
-  }));
+  const form = bindSignInForm(
+    deps,
+    () => ({
+      missing: t('signin.missing'),
+      pending: t('signin.pending'),
+      errorMessage: apiErrorMessage,
+      codeMissing: t('signin.code.missing'),
+      codeShape: t('signin.code.shape'),
+    }),
+    {
+      // The QR encoder is only needed at enrolment, once per member of staff: a chunk of its own, loaded then.
+      drawQr: (canvas, text) => import('../lib/qr-canvas.ts').then(({ drawQr }) => drawQr(canvas, text)),
+    },
+  );
   return {
     open(reason) {
       form.inform(reason ? t(reason) : '');

@@ -18,6 +18,15 @@ export interface SignInFormTexts {
   readonly codeShape?: string;
 }
 
+export interface SignInFormOptions {
+  /**
+   * Draws the authenticator's key as a QR code at enrolment. The staff page passes a lazy import of
+   * web/lib/qr-canvas.ts; a page without the code step passes nothing and so never bundles the encoder (nor
+   * the module helpers a shared chunk of it would bring into its first download).
+   */
+  readonly drawQr?: (canvas: HTMLCanvasElement, text: string) => Promise<void>;
+}
+
 export interface SignInForm {
   /** Shows `text` (or nothing) in the form's message, as information; back to the password if a code was asked. */
   inform(text: string): void;
@@ -32,6 +41,7 @@ const CODE = /^\d{6}$/;
 export function bindSignInForm(
   deps: { session: Session; onSignedIn: () => void },
   texts: () => SignInFormTexts,
+  options: SignInFormOptions = {},
 ): SignInForm {
   const form = byId<HTMLFormElement>('signin-form');
   const username = byId<HTMLInputElement>('username');
@@ -159,8 +169,10 @@ export function bindSignInForm(
       secret.textContent = base32.match(/.{1,4}/g)?.join(' ') ?? base32;
       const uri = otpauthUri(location.hostname, account, base32);
       link.href = uri;
-      // The QR encoder is only needed here, once per member of staff: it stays out of the page's first download.
-      void import('./qr-canvas.ts').then(({ drawQr }) => drawQr(qr, uri)).catch(() => (qr.hidden = true));
+      qr.hidden = !options.drawQr;
+      options.drawQr?.(qr, uri).catch(() => {
+        qr.hidden = true;
+      });
     }
 
     return { ask };
