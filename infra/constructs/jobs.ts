@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -19,10 +19,11 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { JOB_LIST, type JobDefinition } from '../../functions/jobs/job-table.ts';
 import type { JobName, SecretName } from '../../functions/routes/route.ts';
+import { failureQueue } from './failure-queue.ts';
 import { grantPermissions } from './grants.ts';
 import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT, referenceOf } from './project-function.ts';
 
@@ -55,29 +56,15 @@ export class Jobs extends Construct {
     super(scope, id);
     const definitions = props.jobs ?? JOB_LIST;
     const functions: Partial<Record<JobName, ProjectFunction>> = {};
-    this.failureQueue = new Queue(this, 'Failures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // The longest SQS keeps a message: operators read it when the alarm rings, whatever the day.
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.failureQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "It is the job workers' on-failure destination (a dead-letter queue itself): nothing consumes it to fail again; an alarm rings on any message.",
-    });
-    this.failureAlarm = new Alarm(this, 'FailedInvocations', {
-      metric: this.failureQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+    const failures = failureQueue(this, {
+      queueId: 'Failures',
+      alarmId: 'FailedInvocations',
+      whose: "the job workers' async invokes",
       alarmDescription:
         'A job worker (import, issuance, purge) failed or died: its run is stuck until staff resume it once its lease runs out (see the failure queue).',
     });
+    this.failureQueue = failures.queue;
+    this.failureAlarm = failures.alarm;
     const onFailure = new SqsDestination(this.failureQueue);
     for (const job of definitions) {
       if (job.timeoutSeconds > 900) throw new Error(`Jobs: ${job.name} asks for more than Lambda's 15 minutes`);

@@ -5,7 +5,7 @@
  * partitions. The local target's poller (infra/local/services/streams.ts) reads the same table.
  */
 import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -13,10 +13,11 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/runtime/environment-variables.ts';
 import { STREAM_CONSUMER_LIST, type StreamConsumer } from '../../functions/streams/stream-consumers.ts';
+import { failureQueue } from './failure-queue.ts';
 import { ProjectFunction, type ProjectFunctionProps, REPO_ROOT } from './project-function.ts';
 
 export interface StreamConsumersProps {
@@ -63,15 +64,11 @@ export class StreamConsumers extends Construct {
       });
       grantOwnPartitions(fn, props.table, consumer);
 
-      const failures = new Queue(this, `${consumer.name}Failures`, {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        // The longest SQS keeps a message: time to replay the records from the stream's 24 hours or the ledger.
-        retentionPeriod: Duration.days(14),
-      });
-      Validations.of(failures).acknowledge({
-        id: 'AwsSolutions-SQS3',
-        reason: `It is the on-failure destination of ${consumer.name}'s stream mapping (a dead-letter queue itself), with an alarm on any message.`,
+      const { queue: failures, alarm: failed } = failureQueue(this, {
+        queueId: `${consumer.name}Failures`,
+        alarmId: `${consumer.name}FailedRecords`,
+        whose: `${consumer.name}'s stream mapping`,
+        alarmDescription: `${consumer.name} gave up on stream records after its retries: they are not counted until replayed (see its failure queue).`,
       });
       fn.addEventSource(
         new DynamoEventSource(props.table, {
@@ -89,17 +86,7 @@ export class StreamConsumers extends Construct {
         }),
       );
       alarms.push(
-        new Alarm(this, `${consumer.name}FailedRecords`, {
-          metric: failures.metricApproximateNumberOfMessagesVisible({
-            period: Duration.minutes(5),
-            statistic: 'Maximum',
-          }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-          alarmDescription: `${consumer.name} gave up on stream records after its retries: they are not counted until replayed (see its failure queue).`,
-        }),
+        failed,
         new Alarm(this, `${consumer.name}Lag`, {
           metric: fn.metric('IteratorAge', { period: Duration.minutes(1), statistic: 'Maximum' }),
           threshold: (props.maxIteratorAge ?? Duration.minutes(1)).toMilliseconds(),
