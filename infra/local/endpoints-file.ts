@@ -2,18 +2,21 @@
 import { writeFileSync } from 'node:fs';
 import type { Role } from '../../shared/auth/roles.ts';
 
+/** A demo user of the seeded town, as `npm start` prints it and the tests sign in. */
+export interface DemoUser {
+  readonly role: Role;
+  readonly username: string;
+  readonly password: string;
+  readonly merchantId?: string;
+  /** For a user with an authenticator app: the base32 secret its codes come from. */
+  readonly totpSecret?: string;
+}
+
 export interface EndpointsFile {
   readonly apiUrl: string;
   readonly webUrl: string;
   readonly mailUrl: string;
-  readonly users: ReadonlyArray<{
-    role: Role;
-    username: string;
-    password: string;
-    merchantId?: string;
-    /** For a user with an authenticator app: the base32 secret its codes come from. */
-    totpSecret?: string;
-  }>;
+  readonly users: readonly DemoUser[];
   readonly campaignId: string;
   readonly demoVoucherCodes: readonly string[];
 }

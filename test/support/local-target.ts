@@ -3,6 +3,7 @@
  * against anything but 127.0.0.1: these tests write data and must never reach a real AWS account.
  */
 import { inject } from 'vitest';
+import type { DemoUser } from '../../infra/local/endpoints-file.ts';
 import type { RunningEndpoints } from '../../infra/local/resources.ts';
 import type { Role } from '../../shared/auth/roles.ts';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
@@ -18,13 +19,7 @@ export interface LocalTargetInfo {
   /** Where the local identity provider keeps its key and users: tests can mint tokens. */
   readonly identityDir: string;
   readonly campaignId: string;
-  readonly users: ReadonlyArray<{
-    role: Role;
-    username: string;
-    password: string;
-    merchantId?: string;
-    totpSecret?: string;
-  }>;
+  readonly users: readonly DemoUser[];
   readonly demoVoucherCodes: readonly string[];
   readonly codeKeyBase64: string;
 }
