@@ -121,8 +121,9 @@ export function setupApplications(context: AdminContext): Screen {
 
   const decided = async (text: string) => {
     show(detail, false);
-    setMessage(message, text, 'success');
+    // The list first: reloading it writes its count in the same message, which would wipe the decision.
     await load();
+    setMessage(message, text, 'success');
     message.focus();
   };
 
