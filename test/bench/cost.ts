@@ -6,6 +6,7 @@
  * transitions, log bytes), priced at eu-west-1 list prices (aws-prices-eu-west-1.ts), printed per voucher and
  * for a month of the demo town, with the costs that do not depend on traffic apart.
  */
+
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ import type { TableContext } from '../../shared/data/table.ts';
 import { openCode } from '../../shared/vouchers/code-seal.ts';
 import { formatCode } from '../../shared/vouchers/voucher-code.ts';
 import { PRICES_REGION, PRICES_TAKEN_ON } from './aws-prices-eu-west-1.ts';
+import { apiCall, pollUntil } from './bench-api.ts';
 import { startBenchTarget } from './bench-target.ts';
 import type { MeterSnapshot } from './cost-meter.ts';
 import {
@@ -49,8 +51,7 @@ import { printTable } from './stats.ts';
 export const COST_DEFAULT_VOUCHERS = 1000;
 /** The issue's goal for one voucher's whole life. */
 const GOAL_PER_VOUCHER_USD = 0.0001;
-const POLL_MS = 1000;
-const RUN_TIMEOUT_MS = 20 * 60 * 1000;
+const RUN_POLLING = { timeoutMs: 20 * 60 * 1000, pollMs: 1000 };
 /** Purchases per voucher (cents): the second one is cancelled by its shop. */
 const PURCHASES = [2_000, 3_000, 2_500] as const;
 /** Tills at work at once: low, so that each handler's measured time is close to its time alone. */
@@ -92,32 +93,6 @@ export interface CostFigures {
   readonly bucketBytesPerVoucher: number;
   readonly fixed: readonly PricedLine[] | string;
   readonly totals: MeterSnapshot;
-}
-
-async function call<T>(url: string, token: string, init: { method?: string; body?: unknown } = {}) {
-  const method = init.method ?? 'GET';
-  const response = await fetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function until<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + RUN_TIMEOUT_MS;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`cost bench: timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
 }
 
 async function inParallel<T>(items: readonly T[], workers: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -212,9 +187,12 @@ export async function benchCost(options: { vouchers?: number } = {}): Promise<Co
     const snapshots: Array<{ name: string; at: MeterSnapshot }> = [{ name: 'start', at: await target.meter() }];
     const mark = async (name: string) => snapshots.push({ name, at: await target.meter() });
 
-    const issuance = await call<{ runId: string }>(`${base}/issuance`, staff, { method: 'POST' });
-    await until('the issuance run', async () => {
-      const run = await call<{ status: string; issued: number }>(`${base}/issuance/${issuance.runId}`, staff);
+    const issuance = await apiCall<{ runId: string }>(`${base}/issuance`, staff, {
+      method: 'POST',
+      idempotencyKey: randomUUID(),
+    });
+    await pollUntil('the issuance run', RUN_POLLING, async () => {
+      const run = await apiCall<{ status: string; issued: number }>(`${base}/issuance/${issuance.runId}`, staff);
       if (run.status === 'FAILED') throw new Error('issuance run failed');
       if (run.status === 'DONE' && run.issued !== vouchers) throw new Error(`issued ${run.issued} of ${vouchers}`);
       return run.status === 'DONE' ? true : undefined;
@@ -232,9 +210,12 @@ export async function benchCost(options: { vouchers?: number } = {}): Promise<Co
     }
     if (codes.length !== vouchers) throw new Error(`found ${codes.length} codes in the manifests, not ${vouchers}`);
 
-    const letters = await call<{ runId: string }>(`${base}/letter-runs`, staff, { method: 'POST' });
-    const batches = await until('the letter run', async () => {
-      const run = await call<{ status: string; batches: unknown[] }>(`${base}/letter-runs/${letters.runId}`, staff);
+    const letters = await apiCall<{ runId: string }>(`${base}/letter-runs`, staff, {
+      method: 'POST',
+      idempotencyKey: randomUUID(),
+    });
+    const batches = await pollUntil('the letter run', RUN_POLLING, async () => {
+      const run = await apiCall<{ status: string; batches: unknown[] }>(`${base}/letter-runs/${letters.runId}`, staff);
       if (run.status === 'FAILED') throw new Error('letter run failed');
       return run.status === 'DONE' ? run.batches.length : undefined;
     });
@@ -246,8 +227,9 @@ export async function benchCost(options: { vouchers?: number } = {}): Promise<Co
       await inParallel(codes, TILLS, async (code) => {
         const shop = shops[purchase++ % shops.length];
         if (!shop) throw new Error('no shops');
-        const answer = await call<{ redemptionId: string }>(`${target.apiUrl}/merchant/redemptions`, shop.token, {
+        const answer = await apiCall<{ redemptionId: string }>(`${target.apiUrl}/merchant/redemptions`, shop.token, {
           method: 'POST',
+          idempotencyKey: randomUUID(),
           body: { code, amountCents },
         });
         if (round === 1) cancellable.push({ redemptionId: answer.redemptionId, token: shop.token });
@@ -256,16 +238,20 @@ export async function benchCost(options: { vouchers?: number } = {}): Promise<Co
     await mark('3 purchases');
 
     await inParallel(cancellable, TILLS, async ({ redemptionId, token }) => {
-      await call(`${target.apiUrl}/merchant/redemptions/${redemptionId}/reversal`, token, { method: 'POST' });
+      await apiCall(`${target.apiUrl}/merchant/redemptions/${redemptionId}/reversal`, token, {
+        method: 'POST',
+        idempotencyKey: randomUUID(),
+      });
     });
     await mark('1 cancellation');
 
-    const settlement = await call<{ runId: string }>(`${target.apiUrl}/settlement-runs`, finance, {
+    const settlement = await apiCall<{ runId: string }>(`${target.apiUrl}/settlement-runs`, finance, {
       method: 'POST',
+      idempotencyKey: randomUUID(),
       body: { cutoff: new Date().toISOString() },
     });
     const runs = createSettlementStore(table);
-    await until('the settlement reports', async () => {
+    await pollUntil('the settlement reports', RUN_POLLING, async () => {
       const run = await runs.getRun(settlement.runId);
       if (run?.status === 'FAILED' || run?.status === 'EMPTY') throw new Error(`settlement run ${run.status}`);
       return run?.status === 'AWAITING_APPROVAL' && run.reportsSentAt ? true : undefined;

@@ -7,6 +7,7 @@
  * process that runs the handlers during each run (flat in the number of letters: batches are streamed).
  * Run alone: `npm exec -- node test/bench/letters.ts [--letters 5000]`.
  */
+
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { LocalIdentityProvider } from '../../infra/local/auth/local-identity.ts';
@@ -14,6 +15,7 @@ import { LOCAL_RESOURCES } from '../../infra/local/resources.ts';
 import { createDynamoDbClients, createS3Client } from '../../shared/aws/clients.ts';
 import { createDocumentStore } from '../../shared/data/document-store.ts';
 import type { TableContext } from '../../shared/data/table.ts';
+import { apiCall, pollUntil } from './bench-api.ts';
 import { startBenchTarget } from './bench-target.ts';
 import { seedCampaign } from './issuance.ts';
 import { type LetterRenderFigures, measureLetterRender } from './letters-render.ts';
@@ -46,8 +48,7 @@ export interface LettersFigures {
 export const LETTERS_DEFAULT = 5000;
 /** Goals of the issue: render ≥ 1,000 letters/s on two cores, whole run ≥ 300/s, ≤ 8 KB a letter. */
 const GOALS = { renderPerSecond: 1000, runPerSecond: 300, bytesPerLetter: 8 * 1024 } as const;
-const POLL_MS = 250;
-const RUN_TIMEOUT_MS = 20 * 60 * 1000;
+const RUN_POLLING = { timeoutMs: 20 * 60 * 1000, pollMs: 250 };
 
 interface RunStatus {
   status: 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
@@ -56,42 +57,20 @@ interface RunStatus {
   batches: Array<{ batchId: string; letters: number; envelopes: number; pages: number }>;
 }
 
-async function call<T>(url: string, token: string, init: { method?: string; body?: unknown; key?: string } = {}) {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(init.key ? { 'idempotency-key': init.key } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function until<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + RUN_TIMEOUT_MS;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
 /** A campaign of `letters` issued vouchers (two children a household), the demo town's shops enrolled. */
 async function issuedCampaign(apiUrl: string, table: TableContext, token: string, letters: number): Promise<string> {
   const campaign = await seedCampaign(table, letters);
   const base = `${apiUrl}/campaigns/${campaign.campaignId}`;
-  const shops = await call<{ items: Array<{ merchantId: string; status: string }> }>(`${apiUrl}/merchants`, token);
+  const shops = await apiCall<{ items: Array<{ merchantId: string; status: string }> }>(`${apiUrl}/merchants`, token);
   for (const shop of shops.items.filter((item) => item.status === 'ACTIVE')) {
-    await call(`${base}/merchants/${shop.merchantId}`, token, { method: 'PUT' });
+    await apiCall(`${base}/merchants/${shop.merchantId}`, token, { method: 'PUT' });
   }
-  const { runId } = await call<{ runId: string }>(`${base}/issuance`, token, { method: 'POST', key: randomUUID() });
-  const issued = await until('the issuance run', async () => {
-    const run = await call<{ status: string; issued: number }>(`${base}/issuance/${runId}`, token);
+  const { runId } = await apiCall<{ runId: string }>(`${base}/issuance`, token, {
+    method: 'POST',
+    idempotencyKey: randomUUID(),
+  });
+  const issued = await pollUntil('the issuance run', RUN_POLLING, async () => {
+    const run = await apiCall<{ status: string; issued: number }>(`${base}/issuance/${runId}`, token);
     if (run.status === 'FAILED') throw new Error(`issuance run ${runId} failed`);
     return run.status === 'DONE' ? run.issued : undefined;
   });
@@ -111,9 +90,9 @@ async function letterRun(
   const memory = sampleRss(target.pid);
   const rssBeforeMb = memory.mark();
   const started = performance.now();
-  const { runId } = await call<{ runId: string }>(base, token, { method: 'POST', key: randomUUID() });
-  const done = await until('the letter run', async () => {
-    const run = await call<RunStatus>(`${base}/${runId}`, token);
+  const { runId } = await apiCall<{ runId: string }>(base, token, { method: 'POST', idempotencyKey: randomUUID() });
+  const done = await pollUntil('the letter run', RUN_POLLING, async () => {
+    const run = await apiCall<RunStatus>(`${base}/${runId}`, token);
     if (run.status === 'FAILED') throw new Error(`letter run ${runId} failed`);
     return run.status === 'DONE' ? run : undefined;
   });

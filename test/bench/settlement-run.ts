@@ -2,12 +2,14 @@
  * One settlement run as finance starts it (POST /settlement-runs with a cut-off of now), followed in the
  * table until its documents exist, with the resident memory of the process its handlers run in.
  */
+
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { settlementKeys } from '../../shared/data/keys.ts';
 import { createSettlementStore } from '../../shared/data/settlement-store.ts';
 import type { TableContext } from '../../shared/data/table.ts';
 import type { SettlementRun } from '../../shared/settlement/settlement-run.ts';
+import { pollUntil } from './bench-api.ts';
 import { cpuSeconds, residentMemory, sampleRss } from './process-usage.ts';
 
 export interface RunFigures {
@@ -50,17 +52,6 @@ async function startRun(apiUrl: string, token: string): Promise<string> {
   return body.runId;
 }
 
-/** Polls until `done` answers something, or fails past the deadline (a run that stopped, a wrong setup). */
-async function until<T>(what: string, timeoutMs: number, done: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await done();
-    if (answer !== undefined) return answer;
-    if (Date.now() > deadline) throw new Error(`settlement bench: ${what} not reached in ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
 export async function runSettlement(
   target: { apiUrl: string; pid: number; dynamoPid: number },
   table: TableContext,
@@ -95,12 +86,14 @@ export async function runSettlement(
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   const runId = await startRun(target.apiUrl, token);
-  await until('a first settlement', timeoutMs, () => hasSettlement(runId));
+  await pollUntil('a first settlement', { timeoutMs, pollMs: POLL_MS }, () => hasSettlement(runId));
   const openSeconds = seconds();
   // The documents step records the run's figures first: from then on, every shop is closed.
-  await until('the closing figures', timeoutMs, async () => ((await run(runId))?.redemptionCount ? true : undefined));
+  await pollUntil('the closing figures', { timeoutMs, pollMs: POLL_MS }, async () =>
+    (await run(runId))?.redemptionCount ? true : undefined,
+  );
   const peakClosingMb = memory.mark();
-  const done = await until('AWAITING_APPROVAL', timeoutMs, async () => {
+  const done = await pollUntil('AWAITING_APPROVAL', { timeoutMs, pollMs: POLL_MS }, async () => {
     const now = await run(runId);
     return now?.status === 'AWAITING_APPROVAL' ? now : undefined;
   });
@@ -109,7 +102,9 @@ export async function runSettlement(
   const handlersCpuSeconds = cpuSeconds(target.pid) - cpuBefore[0];
   const dynamoCpuSeconds = cpuSeconds(target.dynamoPid) - cpuBefore[1];
   const lifetimePeakMb = residentMemory(target.pid).peakMb;
-  await until('the reports', timeoutMs, async () => ((await run(runId))?.reportsSentAt ? true : undefined));
+  await pollUntil('the reports', { timeoutMs, pollMs: POLL_MS }, async () =>
+    (await run(runId))?.reportsSentAt ? true : undefined,
+  );
   const reportsSeconds = seconds() - totalSeconds;
 
   const settlements = await runs.runSettlements(runId);
@@ -139,5 +134,7 @@ export async function approveRun(apiUrl: string, token: string, table: TableCont
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`approval of ${runId}: ${response.status}`);
   const runs = createSettlementStore(table);
-  await until('PAID', 60_000, async () => ((await runs.getRun(runId))?.status === 'PAID' ? true : undefined));
+  await pollUntil('PAID', { timeoutMs: 60_000, pollMs: POLL_MS }, async () =>
+    (await runs.getRun(runId))?.status === 'PAID' ? true : undefined,
+  );
 }
