@@ -35,6 +35,22 @@ export interface AwsCallTally {
   recipients: number;
 }
 
+/** A call tally with nothing counted yet. */
+export function emptyCallTally(service: string, operation: string, caller: string): AwsCallTally {
+  return {
+    service,
+    operation,
+    caller,
+    requests: 0,
+    errors: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    failedWriteItems: 0,
+    bytes: 0,
+    recipients: 0,
+  };
+}
+
 export interface InvocationTally {
   /** The handler module, repository-relative: what the tables key memory sizes by. */
   readonly entry: string;
@@ -75,18 +91,7 @@ function tallyOf(service: string, operation: string): AwsCallTally {
   const key = `${service} ${operation} ${who}`;
   let tally = calls.get(key);
   if (!tally) {
-    tally = {
-      service,
-      operation,
-      caller: who,
-      requests: 0,
-      errors: 0,
-      readUnits: 0,
-      writeUnits: 0,
-      failedWriteItems: 0,
-      bytes: 0,
-      recipients: 0,
-    };
+    tally = emptyCallTally(service, operation, who);
     calls.set(key, tally);
   }
   return tally;

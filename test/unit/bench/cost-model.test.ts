@@ -1,7 +1,7 @@
 /** The cost bench's arithmetic: known counts price to figures worked out by hand from the list prices. */
 import { describe, expect, it } from 'vitest';
 import { costOf, PRICES } from '../../bench/aws-prices-eu-west-1.ts';
-import type { MeterSnapshot } from '../../bench/cost-meter.ts';
+import { emptyCallTally, type MeterSnapshot } from '../../bench/cost-meter.ts';
 import { LOG_ESTIMATES, priceFixed, priceUsage, snapshotDelta, totalOf, usageOf } from '../../bench/cost-model.ts';
 
 const empty: MeterSnapshot = {
@@ -14,16 +14,7 @@ const empty: MeterSnapshot = {
 };
 
 const tally = (service: string, operation: string, caller: string, fields: Partial<Record<string, number>> = {}) => ({
-  service,
-  operation,
-  caller,
-  requests: 0,
-  errors: 0,
-  readUnits: 0,
-  writeUnits: 0,
-  failedWriteItems: 0,
-  bytes: 0,
-  recipients: 0,
+  ...emptyCallTally(service, operation, caller),
   ...fields,
 });
 
