@@ -3,8 +3,8 @@
  * against anything but 127.0.0.1: these tests write data and must never reach a real AWS account.
  */
 import { inject } from 'vitest';
-import type { DemoUser } from '../../infra/local/endpoints-file.ts';
 import type { RunningEndpoints } from '../../infra/local/resources.ts';
+import type { DemoUser } from '../../infra/local/seed/demo-town.ts';
 import type { Role } from '../../shared/auth/roles.ts';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
 import type { TableContext } from '../../shared/data/table.ts';
