@@ -3,6 +3,7 @@
  * over shards that concurrent aggregator batches pick apart; each household's usage, written on the version
  * it was read at; and the marker of every stream record counted. Only the stream aggregator writes them.
  */
+
 import {
   type CampaignFigures,
   combineFigures,
@@ -13,6 +14,7 @@ import {
 import { householdId } from '../dashboard/count-changes.ts';
 import type { AggregatedFigures } from '../dashboard/dashboard-view.ts';
 import type { EntitlementUsage, HouseholdUsage } from '../dashboard/household-usage.ts';
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { dashboardKeys } from './keys.ts';
 import { batchGetAll, type Item, queryAll, type TableContext } from './table.ts';
 import { putIf, putNew, type TransactItem } from './transactions.ts';
@@ -147,7 +149,7 @@ export function createDashboardStore(table: TableContext) {
         type: 'AppliedChange',
         changeId,
         appliedAt: now.toISOString(),
-        expiresAt: Math.floor(now.getTime() / 1000) + APPLIED_MARKER_TTL_SECONDS,
+        expiresAt: epochSeconds(now) + APPLIED_MARKER_TTL_SECONDS,
       });
     },
 

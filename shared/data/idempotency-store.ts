@@ -4,8 +4,10 @@
  * key and the same request gets the stored answer; the same key with another request is refused.
  * Records live at least 24 hours (TTL after 48 hours: DynamoDB deletes expired items lazily).
  */
+
 import { createHash } from 'node:crypto';
 import { DomainError } from '../errors/domain-error.ts';
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { idempotencyKeys, type Key } from './keys.ts';
 import { getItem, type Item, type TableContext } from './table.ts';
 import type { TransactItem } from './transactions.ts';
@@ -44,7 +46,7 @@ function canonicalJson(value: unknown): string {
 export function createIdempotencyStore(table: TableContext) {
   /** The stored answer in a record read for this key, if any; refuses a key reused for another request. */
   const answerOf = <T>(scope: IdempotencyScope, item: Item | undefined, now: Date): StoredAnswer<T> | undefined => {
-    if (!item || Number(item.expiresAt) <= Math.floor(now.getTime() / 1000)) return undefined;
+    if (!item || Number(item.expiresAt) <= epochSeconds(now)) return undefined;
     if (item.requestHash !== scope.requestHash) {
       throw new DomainError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -67,7 +69,7 @@ export function createIdempotencyStore(table: TableContext) {
 
     /** The transaction item that records the answer; fails its condition if the key is already taken. */
     recordItem<T>(scope: IdempotencyScope, answer: StoredAnswer<T>, now: Date): TransactItem {
-      const nowSeconds = Math.floor(now.getTime() / 1000);
+      const nowSeconds = epochSeconds(now);
       return {
         Put: {
           TableName: table.tableName,

@@ -1,6 +1,8 @@
 /** Register imports: creation, the PENDING -> PROCESSING -> DONE | FAILED life, and the campaign's import lease. */
+
 import type { ImportCheckpoint, RegisterImport } from '../imports/register-import.ts';
-import { DEFAULT_JOB_LEASE_SECONDS, epochSeconds, leaseFrom } from '../jobs/job-lease.ts';
+import { DEFAULT_JOB_LEASE_SECONDS, leaseFrom } from '../jobs/job-lease.ts';
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { campaignKeys, importKeys } from './keys.ts';
 import { getRecord, type TableContext, updateItem } from './table.ts';
 import { putNew, type TransactItem } from './transactions.ts';
@@ -40,7 +42,7 @@ export function createImportStore(table: TableContext, options: { leaseSeconds?:
 
     /** Transaction parts: the import PENDING -> PROCESSING, and the campaign's lease taken for it. */
     startProcessingParts(job: RegisterImport, now: Date): { import: TransactItem; lease: TransactItem } {
-      const nowSeconds = Math.floor(now.getTime() / 1000);
+      const nowSeconds = epochSeconds(now);
       return {
         import: {
           Update: {

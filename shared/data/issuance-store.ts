@@ -4,7 +4,8 @@
  * what enforces uniqueness).
  */
 import type { IssuanceCounts, IssuanceRun } from '../issuance/issuance-run.ts';
-import { DEFAULT_JOB_LEASE_SECONDS, epochSeconds, leaseFrom } from '../jobs/job-lease.ts';
+import { DEFAULT_JOB_LEASE_SECONDS, leaseFrom } from '../jobs/job-lease.ts';
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { campaignKeys, issuanceKeys } from './keys.ts';
 import { batchGetAll, getItem, getRecord, type Item, type TableContext, updateItem } from './table.ts';
 import { putNew, type TransactItem } from './transactions.ts';

@@ -2,7 +2,9 @@
  * Letter runs, their print batches, and the mark each voucher gets when a run takes it: a voucher is
  * printed by one run only, however often a task is retried or a run resumed.
  */
+
 import type { LetterBatch, LetterRun } from '../letters/letter-run.ts';
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { letterRunKeys, voucherKeys } from './keys.ts';
 import {
   getRecord,
@@ -29,8 +31,6 @@ export function letterRunItem(run: LetterRun): Item {
     ...run,
   };
 }
-
-const seconds = (now: Date) => Math.floor(now.getTime() / 1000);
 
 export function createLetterStore(table: TableContext) {
   const { tableName } = table;
@@ -86,8 +86,8 @@ export function createLetterStore(table: TableContext) {
         ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status', '#error': 'error' },
         ExpressionAttributeValues: {
           ':owner': owner,
-          ':lease': seconds(now) + LETTER_RUN_LEASE_SECONDS,
-          ':now': seconds(now),
+          ':lease': epochSeconds(now) + LETTER_RUN_LEASE_SECONDS,
+          ':now': epochSeconds(now),
           ':pending': 'PENDING',
           ':running': 'RUNNING',
           ':failed': 'FAILED',
@@ -100,7 +100,7 @@ export function createLetterStore(table: TableContext) {
     /** Updates the run while `owner` holds it (renewing its lease); false when another execution took it. */
     async owned(runId: string, owner: string, now: Date, set: Partial<LetterRun> = {}): Promise<boolean> {
       const names: Record<string, string> = { '#owner': 'owner' };
-      const values: Item = { ':owner': owner, ':lease': seconds(now) + LETTER_RUN_LEASE_SECONDS };
+      const values: Item = { ':owner': owner, ':lease': epochSeconds(now) + LETTER_RUN_LEASE_SECONDS };
       const sets = ['leaseUntil = :lease'];
       for (const [name, value] of Object.entries(set)) {
         names[`#${name}`] = name;

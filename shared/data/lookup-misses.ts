@@ -5,6 +5,7 @@
  * ends: so no sliding 15 minutes ever allows more than MAX_MISSES guesses. (Concurrent misses
  * can overshoot by the number in flight; the bound stays tiny next to 2^80 codes.)
  */
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { type Key, lookupMissKeys } from './keys.ts';
 import { getItems, type Item, type TableContext, updateItem } from './table.ts';
 
@@ -27,7 +28,7 @@ export function createLookupMisses(
   const retryAfterOf = (windows: ReadonlyArray<Item | undefined>, now: Date): number | undefined => {
     const misses = windows.reduce((sum, item) => sum + Number(item?.misses ?? 0), 0);
     if (misses < limits.maxMisses) return undefined;
-    return Math.max(1, windowStart(now) + limits.windowSeconds - Math.floor(now.getTime() / 1000));
+    return Math.max(1, windowStart(now) + limits.windowSeconds - epochSeconds(now));
   };
 
   return {

@@ -2,7 +2,9 @@
  * Fixed-window rate limits for public routes, counted in the table per client reference (a keyed hash, never
  * the address itself) so every Lambda instance shares them. A refused request is not counted.
  */
+
 import { DomainError } from '../errors/domain-error.ts';
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { rateLimitKeys } from './keys.ts';
 import { type TableContext, updateItem } from './table.ts';
 
@@ -16,7 +18,7 @@ export function createRateLimitStore(table: TableContext) {
   return {
     /** Counts one request of `subjectRef`, or throws TOO_MANY_ATTEMPTS (with Retry-After) over the limit. */
     async consume(limit: RateLimit, subjectRef: string, now: Date): Promise<void> {
-      const nowSeconds = Math.floor(now.getTime() / 1000);
+      const nowSeconds = epochSeconds(now);
       const windowStart = Math.floor(nowSeconds / limit.windowSeconds) * limit.windowSeconds;
       const counted = await updateItem(table, {
         Key: rateLimitKeys.item(limit.scope, subjectRef, windowStart),

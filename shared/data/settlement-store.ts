@@ -2,9 +2,11 @@
  * Settlement runs: opened, claimed and renewed under a lease by one execution, then approved and paid. The
  * store also answers for the shops' settlements (shop-settlement-store.ts), which the runs fill.
  */
+
 import type { WaitingShop } from '../settlement/settlement.ts';
 import type { SettlementRun, SettlementRunFiles } from '../settlement/settlement-run.ts';
 import type { CalendarDate } from '../time/calendar-date.ts';
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { settlementRunKeys } from './keys.ts';
 import { createShopSettlementStore } from './shop-settlement-store.ts';
 import {
@@ -37,8 +39,6 @@ export function settlementRunItem(run: SettlementRun): Item {
   };
 }
 
-const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
-
 export function createSettlementStore(table: TableContext, options: { leaseSeconds?: number } = {}) {
   const { tableName } = table;
   const leaseSeconds = options.leaseSeconds ?? RUN_LEASE_SECONDS;
@@ -52,7 +52,7 @@ export function createSettlementStore(table: TableContext, options: { leaseSecon
     change: { set?: Record<string, unknown>; remove?: readonly string[]; condition?: string; values?: Item },
   ): Promise<boolean> => {
     const names: Record<string, string> = {};
-    const values: Item = { ':owner': owner, ':lease': nowSeconds(now) + leaseSeconds, ...change.values };
+    const values: Item = { ':owner': owner, ':lease': epochSeconds(now) + leaseSeconds, ...change.values };
     const sets = ['leaseUntil = :lease'];
     for (const [name, value] of Object.entries(change.set ?? {})) {
       names[`#${name}`] = name;
@@ -128,8 +128,8 @@ export function createSettlementStore(table: TableContext, options: { leaseSecon
         ExpressionAttributeNames: { '#owner': 'owner', '#status': 'status', '#error': 'error' },
         ExpressionAttributeValues: {
           ':owner': owner,
-          ':lease': nowSeconds(now) + leaseSeconds,
-          ':now': nowSeconds(now),
+          ':lease': epochSeconds(now) + leaseSeconds,
+          ':now': epochSeconds(now),
           ':running': 'RUNNING',
           ':awaiting': 'AWAITING_APPROVAL',
           ':failed': 'FAILED',

@@ -5,14 +5,13 @@
  * its checkpoint, by a later invocation or by staff (POST …/resume). Times are epoch seconds, as DynamoDB
  * compares them in a condition.
  */
+import { epochSeconds } from '../time/epoch-seconds.ts';
 
 /**
  * How long a worker's sign of life holds by default: far longer than one checkpoint's work (a page of 100
  * vouchers, a batch of 100 people: seconds), far shorter than the hour staff would otherwise wait.
  */
 export const DEFAULT_JOB_LEASE_SECONDS = 5 * 60;
-
-export const epochSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
 /** The lease a sign of life at `now` gives. */
 export const leaseFrom = (now: Date, leaseSeconds: number): number => epochSeconds(now) + leaseSeconds;

@@ -11,6 +11,7 @@
  * by e-mail. So neither the route nor the mails tell anyone whether a number lives in the town, and filing
  * in someone else's name needs their registered postcode as well as their number.
  */
+
 import {
   type ApplicantLanguage,
   type Application,
@@ -36,6 +37,7 @@ import type { Actor, AuditEvent } from '../ledger/audit-event.ts';
 import { clientRefFor, personRefFor } from '../people/person-ref.ts';
 import { birthDateMatches, checkNationalNumber } from '../register/national-number.ts';
 import { brusselsDateOf, type CalendarDate } from '../time/calendar-date.ts';
+import { epochSeconds } from '../time/epoch-seconds.ts';
 import { createApplicantMailing } from './applicant-mailing.ts';
 import { decisionDeadline } from './decision-deadline.ts';
 import type { SendMail } from './mailer.ts';
@@ -118,7 +120,7 @@ export function createApplicationService(deps: ApplicationServiceDependencies) {
       const person = await people.get(campaignId, personRef);
       const registerCheck = checkAgainstRegister(person, input);
       const applicationId = newId('A');
-      const nowSeconds = Math.floor(deps.now().getTime() / 1000);
+      const nowSeconds = epochSeconds(deps.now());
       const application: Application = {
         applicationId,
         campaignId,
