@@ -16,13 +16,39 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** `public`: no token needed. Otherwise the roles allowed (any one suffices). */
 export type Access = 'public' | readonly Role[];
 
+/**
+ * Items of the table by partition key: IAM `dynamodb:LeadingKeys` patterns (StringLike: `*` matches any
+ * characters), named in shared/data/key-scopes.ts. A Query on an index is checked against the index's
+ * partition key, the only key it names.
+ */
+export interface ScopedTableAccess {
+  /** GetItem, BatchGetItem, Query and transaction condition checks of these partitions. */
+  readonly read: readonly string[];
+  /** PutItem, UpdateItem, DeleteItem (alone, in a batch or in a transaction) of these partitions. */
+  readonly write?: readonly string[];
+  /** Partitions refused even where a pattern above matches them (e.g. a campaign's lists: EXCEPT_LISTS). */
+  readonly except?: readonly string[];
+}
+
+/** The whole table read-only, the whole table, or only some partitions (`dynamodb:LeadingKeys`). */
+export type TableAccess = 'read' | 'readWrite' | ScopedTableAccess;
+
+/** Objects of a bucket by key prefix (`uploads/registers/`): no other key can be read, listed or written. */
+export interface ScopedBucketAccess {
+  readonly read?: readonly string[];
+  /** Put and delete (a presigned upload needs the same). */
+  readonly write?: readonly string[];
+}
+
+export type BucketAccess = 'read' | 'readWrite' | ScopedBucketAccess;
+
 /** What the function needs from the rest of the stack; the CDK construct grants exactly this. */
 export interface Permissions {
-  readonly table?: 'read' | 'readWrite';
+  readonly table?: TableAccess;
   /** Secrets the function reads (each also sets its `<NAME>_SECRET_ID` variable, e.g. VOUCHER_CODE_KEY_SECRET_ID). */
   readonly secrets?: readonly SecretName[];
   /** Object access to the platform's buckets (sets DOCUMENTS_BUCKET); presigning a URL needs the same grant. */
-  readonly buckets?: { readonly documents?: 'read' | 'readWrite' };
+  readonly buckets?: { readonly documents?: BucketAccess };
   /** Background jobs the function may start (Lambda async invoke; sets `<JOB>_FUNCTION_NAME`). */
   readonly jobs?: readonly JobName[];
   /** State machines the function may start (StartExecution; sets `<WORKFLOW>_STATE_MACHINE_ARN`). */

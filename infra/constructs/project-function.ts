@@ -12,6 +12,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
+import type { BucketAccess, ScopedBucketAccess, ScopedTableAccess, TableAccess } from '../../functions/routes/route.ts';
 import { ENV } from '../../functions/runtime/environment-variables.ts';
 
 /** The repository root: NodejsFunction's projectRoot, and the base of every route's `entry`. */
@@ -121,8 +122,6 @@ export class ProjectFunction extends NodejsFunction {
   }
 }
 
-export type TableAccess = 'read' | 'readWrite';
-
 /**
  * Grants a function exactly `access` to the table and tells it the table's name (TABLE_NAME), so a
  * function never holds a permission it was not configured for, nor a name it cannot use.
@@ -130,11 +129,39 @@ export type TableAccess = 'read' | 'readWrite';
 export function grantTable(fn: ProjectFunction, table: ITableV2, access: TableAccess): void {
   fn.addEnvironment(ENV.tableName, table.tableName);
   if (access === 'read') table.grantReadData(fn);
-  else table.grantReadWriteData(fn);
+  else if (access === 'readWrite') table.grantReadWriteData(fn);
+  else grantPartitions(fn, table, access);
   acknowledgeIndexWildcard(fn, table);
 }
 
-export type BucketAccess = 'read' | 'readWrite';
+// Item-level actions only: each names the keys it touches, so `dynamodb:LeadingKeys` is always set and
+// `ForAllValues` cannot pass on an empty set. No Scan, no table-level action.
+const PARTITION_READS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const PARTITION_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/**
+ * Some partitions of the table (`dynamodb:LeadingKeys`), read or written: a transaction is authorised item by
+ * item against these. A Query on an index is checked against the index's partition key, the only key it names.
+ */
+function grantPartitions(fn: ProjectFunction, table: ITableV2, access: ScopedTableAccess): void {
+  const scoped = (actions: string[], resources: string[], patterns: readonly string[]) =>
+    new PolicyStatement({
+      actions,
+      resources,
+      conditions: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...patterns] },
+        ...(access.except && access.except.length > 0
+          ? { 'ForAllValues:StringNotLike': { 'dynamodb:LeadingKeys': [...access.except] } }
+          : {}),
+      },
+    });
+  if (access.read.length > 0) {
+    fn.addToRolePolicy(scoped(PARTITION_READS, [table.tableArn, `${table.tableArn}/index/*`], access.read));
+  }
+  if (access.write && access.write.length > 0) {
+    fn.addToRolePolicy(scoped(PARTITION_WRITES, [table.tableArn], access.write));
+  }
+}
 
 /** Grants object access to one bucket and sets `envName` to its name (e.g. DOCUMENTS_BUCKET). */
 export function grantBucket(fn: ProjectFunction, bucket: IBucket, envName: string, access: BucketAccess): void {
@@ -142,6 +169,10 @@ export function grantBucket(fn: ProjectFunction, bucket: IBucket, envName: strin
     throw new Error(`grantBucket: ${envName} is not an environment variable name (UPPER_SNAKE_CASE)`);
   }
   fn.addEnvironment(envName, bucket.bucketName);
+  if (access !== 'read' && access !== 'readWrite') {
+    grantPrefixes(fn, bucket, envName, access);
+    return;
+  }
   if (access === 'read') bucket.grantRead(fn);
   else bucket.grantReadWrite(fn);
 
@@ -160,6 +191,42 @@ export function grantBucket(fn: ProjectFunction, bucket: IBucket, envName: strin
     id: `AwsSolutions-IAM5[Resource::${referenceOf(bucket.node.defaultChild, 'Arn', fn)}/*]`,
     reason: `Objects of the ${envName} bucket only; their keys are data, unknown at deploy time.`,
   });
+}
+
+/**
+ * Objects under some key prefixes only: reads (and listings, by the `s3:prefix` condition) of `read`, puts
+ * and deletes of `write`. Exact actions, no families: nothing else of the bucket is reachable.
+ */
+function grantPrefixes(fn: ProjectFunction, bucket: IBucket, envName: string, access: ScopedBucketAccess): void {
+  const role = fn.role ?? fn;
+  const bucketArn = referenceOf(bucket.node.defaultChild, 'Arn', fn);
+  const objects = (prefixes: readonly string[]) => prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+  const read = access.read ?? [];
+  const write = access.write ?? [];
+  if (read.length > 0) {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: objects(read) }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': read.map((prefix) => `${prefix}*`) } },
+      }),
+    );
+  }
+  if (write.length > 0) {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+        resources: objects(write),
+      }),
+    );
+  }
+  for (const prefix of new Set([...read, ...write])) {
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${bucketArn}/${prefix}*]`,
+      reason: `Objects of the ${envName} bucket under ${prefix} only; their names below it are data, unknown at deploy time.`,
+    });
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import type { JobName } from '../../shared/services/jobs.ts';
 import { buildWebSync } from '../../web/build.ts';
 import { WORKFLOW_LIST, workflowMachines } from '../workflows/workflow-table.ts';
 import { LocalIdentityProvider } from './auth/local-identity.ts';
+import { installGrantChecks } from './function-grants.ts';
 import { createApiServer } from './gateway/api-server.ts';
 import { createWebServer } from './gateway/web-server.ts';
 import { localSchedules } from './local-schedules.ts';
@@ -107,6 +108,8 @@ export interface LocalTarget {
 }
 
 export async function startLocalTarget(options: LocalTargetOptions = {}): Promise<LocalTarget> {
+  // Before any handler builds its clients: each function may touch only what its role allows in AWS.
+  installGrantChecks();
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const scratch = mkdtempSync(join(tmpdir(), 'voucher-local-'));
   const started: Array<{ stop(): Promise<void> }> = [];

@@ -53,20 +53,24 @@ const FAIL_ON_TIMEOUT = { throwOnRequestTimeout: true } as const;
  */
 export const LOCAL_REQUEST_TIMEOUTS = { connectionTimeout: 15_000, requestTimeout: 30_000 } as const;
 
-/** What the local target's cost meter (test/bench/cost-meter.ts) is handed: each client built for a local endpoint. */
+/**
+ * What the local target hands each client built for a local endpoint: the grant checks
+ * (infra/local/function-grants.ts) and the cost meter (test/bench/cost-meter.ts) add their middleware.
+ */
 export type LocalClientObserver = (
   service: keyof AwsEndpoints,
   client: DynamoDBClient | S3Client | SESv2Client | SFNClient | LambdaClient | SecretsManagerClient,
 ) => void;
 
-let localClientObserver: LocalClientObserver | undefined;
+const localClientObservers = new Set<LocalClientObserver>();
 
 /**
- * Local target only, off unless set: the cost benchmark adds a counting middleware to every client built for
- * a local endpoint, to count requests and consumed capacity. Clients built for AWS (no endpoint) never see it.
+ * Local target only: `observer` sees every client built for a local endpoint from now on; clients built for
+ * AWS (no endpoint) never do. Returns how to stop.
  */
-export function observeLocalClients(observer: LocalClientObserver | undefined): void {
-  localClientObserver = observer;
+export function observeLocalClients(observer: LocalClientObserver): () => void {
+  localClientObservers.add(observer);
+  return () => localClientObservers.delete(observer);
 }
 
 function observed<C extends Parameters<LocalClientObserver>[1]>(
@@ -74,7 +78,7 @@ function observed<C extends Parameters<LocalClientObserver>[1]>(
   endpoint: string | undefined,
   client: C,
 ): C {
-  if (endpoint && localClientObserver) localClientObserver(service, client);
+  if (endpoint) for (const observer of localClientObservers) observer(service, client);
   return client;
 }
 

@@ -11,11 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { JOB_LIST } from '../../functions/jobs/job-table.ts';
-import { LETTER_TASKS } from '../../functions/letters/tasks/task-table.ts';
-import { FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
-import { SETTLEMENT_TASKS } from '../../functions/settlement/tasks/task-table.ts';
-import { STREAM_CONSUMER_LIST } from '../../functions/streams/stream-consumers.ts';
+import { LOCAL_FUNCTIONS } from '../../infra/local/local-functions.ts';
 import { type LocalClientObserver, observeLocalClients } from '../../shared/aws/clients.ts';
 
 /** One AWS API operation as one caller (a handler module, or `target` for the local target's own calls) used it. */
@@ -204,14 +200,7 @@ export function meteredHandler(entry: string, handler: Handler): Handler {
 
 /** Every Lambda the stack deploys that the local target may run: routes, jobs, workflow tasks, stream consumers. */
 export function handlerEntries(): string[] {
-  return [
-    ...ROUTE_LIST.map((route) => route.entry),
-    FALLBACK_ROUTE.entry,
-    ...JOB_LIST.map((job) => job.entry),
-    ...Object.values(LETTER_TASKS).map((task) => task.entry),
-    ...Object.values(SETTLEMENT_TASKS).map((task) => task.entry),
-    ...STREAM_CONSUMER_LIST.map((consumer) => consumer.entry),
-  ];
+  return LOCAL_FUNCTIONS.map((fn) => fn.entry);
 }
 
 const METERED = '?cost-meter';

@@ -74,6 +74,7 @@ export interface PolicyStatementJson {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource?: unknown;
+  readonly Condition?: Record<string, Record<string, unknown>>;
 }
 
 /** Every Allow statement of a role, from its inline policies and from the policies attached to it. */

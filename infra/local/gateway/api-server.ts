@@ -6,8 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { CORS_POLICY } from '../../../functions/routes/cors.ts';
@@ -20,6 +18,7 @@ import {
   type SignInRefusal,
   SignInThrottledError,
 } from '../auth/local-identity.ts';
+import { importHandler } from '../function-grants.ts';
 import { fromLambdaResult, type HttpAnswer, lambdaContext, toApiGatewayEvent } from './api-event.ts';
 import { createRouteMatcher } from './route-matcher.ts';
 import { createRouteThrottle } from './route-throttle.ts';
@@ -74,10 +73,7 @@ export function createApiServer(options: ApiServerOptions): Server {
   const load = (entry: string): Promise<LambdaHandler> => {
     let loaded = modules.get(entry);
     if (!loaded) {
-      loaded = import(pathToFileURL(join(options.repoRoot, entry)).href).then((module: { handler?: LambdaHandler }) => {
-        if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler`);
-        return module.handler;
-      });
+      loaded = importHandler<LambdaHandler>(options.repoRoot, entry);
       // A failed init is retried on the next request, as Lambda does with a new execution environment.
       loaded.catch(() => modules.delete(entry));
       modules.set(entry, loaded);

@@ -3,10 +3,9 @@
  * which the local Lambda endpoint can kill mid-run (a timeout, an out-of-memory death, or a test's crash) so
  * that nothing of the handler, not even its catch blocks, runs after that instant.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
+import { importHandler, installGrantChecks } from '../function-grants.ts';
 import { lambdaContext } from '../gateway/api-event.ts';
 
 export interface SandboxInput {
@@ -29,14 +28,13 @@ const input = workerData as SandboxInput;
 const post = (answer: SandboxAnswer) => parentPort?.postMessage(answer);
 
 try {
-  const module = (await import(pathToFileURL(join(input.repoRoot, input.entry)).href)) as {
-    handler?: (event: unknown, context: Context) => Promise<unknown>;
-  };
-  if (typeof module.handler !== 'function') throw new Error(`${input.entry} does not export a handler`);
-  const result = await module.handler(
-    input.payload,
-    lambdaContext(input.functionName, input.requestId, input.timeoutMs),
+  // A worker thread has its own modules and clients: the grant checks are installed in it as in the target.
+  installGrantChecks();
+  const handler = await importHandler<(event: unknown, context: Context) => Promise<unknown>>(
+    input.repoRoot,
+    input.entry,
   );
+  const result = await handler(input.payload, lambdaContext(input.functionName, input.requestId, input.timeoutMs));
   post({ ok: true, result: result ?? null });
 } catch (error) {
   const failure = error instanceof Error ? error : new Error(String(error));

@@ -7,10 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
+import { importHandler } from '../function-grants.ts';
 import { lambdaContext } from '../gateway/api-event.ts';
 import type { SandboxAnswer, SandboxInput } from './lambda-sandbox.ts';
 import type { RunningService } from './service.ts';
@@ -112,10 +111,7 @@ export async function startLambda(options: LambdaOptions): Promise<LocalLambdaSe
   const load = (entry: string): Promise<Handler> => {
     let loaded = modules.get(entry);
     if (!loaded) {
-      loaded = import(pathToFileURL(join(options.repoRoot, entry)).href).then((module: { handler?: Handler }) => {
-        if (typeof module.handler !== 'function') throw new Error(`${entry} does not export a handler`);
-        return module.handler;
-      });
+      loaded = importHandler<Handler>(options.repoRoot, entry);
       loaded.catch(() => modules.delete(entry));
       modules.set(entry, loaded);
     }

@@ -7,11 +7,10 @@
  * consumers take in their stride (each counts a record once).
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { matchesConsumer, type StreamConsumer } from '../../../functions/streams/stream-consumers.ts';
+import { importHandler } from '../function-grants.ts';
 import { lambdaContext } from '../gateway/api-event.ts';
 import { localDynamoDbClient } from './dynamodb.ts';
 import { localStreamsApi, StreamsApiError, type WireStreamRecord } from './dynamodb-streams-api.ts';
@@ -71,12 +70,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<L
   const handlerOf = (consumer: StreamConsumer) => {
     let loaded = handlers.get(consumer.name);
     if (!loaded) {
-      loaded = import(pathToFileURL(join(options.repoRoot, consumer.entry)).href).then(
-        (module: { handler?: StreamHandler }) => {
-          if (typeof module.handler !== 'function') throw new Error(`${consumer.entry} does not export a handler`);
-          return module.handler;
-        },
-      );
+      loaded = importHandler<StreamHandler>(options.repoRoot, consumer.entry);
       loaded.catch(() => handlers.delete(consumer.name));
       handlers.set(consumer.name, loaded);
     }

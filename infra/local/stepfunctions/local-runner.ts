@@ -3,10 +3,9 @@
  * of its function (the module that runs in AWS, or an in-process function), and Wait states follow a clock the
  * caller controls (instant for tests, real or capped for demos, virtual for tests that move time by hand).
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { importHandler } from '../function-grants.ts';
 import { lambdaContext } from '../gateway/api-event.ts';
 import {
   CLOCKED_WAIT_RESOURCE,
@@ -124,9 +123,7 @@ type Activity = { -readonly [Key in keyof ClockedExecution]: ClockedExecution[Ke
 
 async function resolveBinding(binding: TaskBinding, repoRoot: string): Promise<TaskFunction> {
   if (typeof binding === 'function') return binding;
-  const module = (await import(pathToFileURL(join(repoRoot, binding)).href)) as { handler?: TaskFunction };
-  if (typeof module.handler !== 'function') throw new Error(`${binding} does not export a handler`);
-  return module.handler;
+  return importHandler<TaskFunction>(repoRoot, binding);
 }
 
 export async function startLocalExecution(
