@@ -14,6 +14,8 @@ import {
   RejectBodySchema,
 } from '../../shared/api/applications.ts';
 import { CampaignIdParamsSchema } from '../../shared/api/campaigns.ts';
+import { PROOFS_PREFIX as PROOFS } from '../../shared/applications/application.ts';
+import { EXCEPT_LISTS, PARTITIONS as P } from '../../shared/data/key-scopes.ts';
 import { defineRoute } from './route.ts';
 
 export const applicationRoutes = {
@@ -34,7 +36,12 @@ export const applicationRoutes = {
       schema: FiledApplicationSchema,
     },
     errors: ['CAMPAIGN_NOT_FOUND', 'APPLICATIONS_CLOSED', 'TOO_MANY_ATTEMPTS'],
-    permissions: { table: 'readWrite', secrets: ['personKey'], buckets: { documents: 'readWrite' } },
+    permissions: {
+      // Anyone on the internet calls it: it may not touch a voucher, nor the registers' uploads.
+      table: { read: [P.campaign, P.people], write: [P.application, P.audit, P.rateLimit], except: EXCEPT_LISTS },
+      secrets: ['personKey'],
+      buckets: { documents: { write: [PROOFS] } },
+    },
   }),
   submitApplication: defineRoute({
     operationId: 'submitApplication',
@@ -48,7 +55,16 @@ export const applicationRoutes = {
     params: ApplicationParamsSchema,
     success: { status: 200, description: 'The application, now in the review queue', schema: ApplicationStateSchema },
     errors: ['APPLICATION_NOT_FOUND', 'PROOF_MISSING', 'PROOF_INVALID', 'TOO_MANY_ATTEMPTS', 'CONFLICT'],
-    permissions: { table: 'readWrite', secrets: ['personKey'], buckets: { documents: 'readWrite' }, mail: true },
+    permissions: {
+      table: {
+        read: [P.application, P.campaign, P.people],
+        write: [P.application, P.audit, P.people, P.rateLimit],
+        except: EXCEPT_LISTS,
+      },
+      secrets: ['personKey'],
+      buckets: { documents: { read: [PROOFS], write: [PROOFS] } },
+      mail: true,
+    },
   }),
   listApplications: defineRoute({
     operationId: 'listApplications',

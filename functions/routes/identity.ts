@@ -1,6 +1,7 @@
 /** Routes about the signed-in user. */
 import { MeSchema } from '../../shared/api/identity.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
+import { EXCEPT_LISTS, PARTITIONS as P } from '../../shared/data/key-scopes.ts';
 import { defineRoute } from './route.ts';
 
 export const identityRoutes = {
@@ -14,6 +15,6 @@ export const identityRoutes = {
     tag: 'identity',
     success: { status: 200, description: 'The signed-in user', schema: MeSchema },
     errors: [],
-    permissions: { table: 'read' },
+    permissions: { table: { read: [P.merchant], except: EXCEPT_LISTS } },
   }),
 };

@@ -9,9 +9,32 @@ import {
   VoucherBalanceSchema,
   VoucherCodeParamsSchema,
 } from '../../shared/api/merchant.ts';
+import { EXCEPT_LISTS, PARTITIONS as P } from '../../shared/data/key-scopes.ts';
 import { defineRoute } from './route.ts';
 
-const LEDGER = { table: 'readWrite', secrets: ['voucherCodeKey'] } as const;
+// Shops' tills run on the internet: each route reaches the partitions of its own work, never a person, an
+// application, a campaign's lists or the register (shared/data/key-scopes.ts).
+const CODE_KEY = { secrets: ['voucherCodeKey'] } as const;
+const LOOKUP = {
+  ...CODE_KEY,
+  table: { read: [P.voucher, P.campaign, P.merchant, P.lookupMisses], write: [P.lookupMisses], except: EXCEPT_LISTS },
+} as const;
+const REDEEM = {
+  ...CODE_KEY,
+  table: {
+    read: [P.voucher, P.campaign, P.merchant, P.lookupMisses, P.idempotency],
+    write: [P.voucher, P.redemption, P.idempotency, P.audit, P.lookupMisses],
+    except: EXCEPT_LISTS,
+  },
+} as const;
+const REVERSE = {
+  ...CODE_KEY,
+  table: {
+    read: [P.voucher, P.campaign, P.redemption, P.idempotency],
+    write: [P.voucher, P.redemption, P.idempotency, P.audit],
+    except: EXCEPT_LISTS,
+  },
+} as const;
 
 export const merchantRoutes = {
   lookupVoucher: defineRoute({
@@ -26,7 +49,7 @@ export const merchantRoutes = {
     success: { status: 200, description: 'The voucher (nothing personal)', schema: VoucherBalanceSchema },
     errors: ['VOUCHER_NOT_FOUND', 'TOO_MANY_ATTEMPTS', 'MERCHANT_INACTIVE'],
     // Read-write: a failed look-up is counted against the shop.
-    permissions: LEDGER,
+    permissions: LOOKUP,
   }),
   redeem: defineRoute({
     operationId: 'redeem',
@@ -55,7 +78,7 @@ export const merchantRoutes = {
       'IDEMPOTENCY_KEY_REUSED',
       'CONFLICT',
     ],
-    permissions: LEDGER,
+    permissions: REDEEM,
   }),
   reverseRedemption: defineRoute({
     operationId: 'reverseRedemption',
@@ -77,7 +100,7 @@ export const merchantRoutes = {
       'IDEMPOTENCY_KEY_REUSED',
       'CONFLICT',
     ],
-    permissions: LEDGER,
+    permissions: REVERSE,
   }),
   listMerchantRedemptions: defineRoute({
     operationId: 'listMerchantRedemptions',
@@ -90,6 +113,6 @@ export const merchantRoutes = {
     query: RedemptionRangeQuerySchema,
     success: { status: 200, description: "The shop's redemptions", schema: MerchantRedemptionListSchema },
     errors: [],
-    permissions: { table: 'read' },
+    permissions: { table: { read: [P.merchantRedemptions, P.campaign], except: ['CAMPAIGN#*#*'] } },
   }),
 };

@@ -1,6 +1,7 @@
 /** Routes anyone may call, without signing in. */
 import { VoucherBalanceSchema, VoucherCodeParamsSchema } from '../../shared/api/merchant.ts';
 import { PublicCampaignListSchema, PublicListQuerySchema, PublicMerchantListSchema } from '../../shared/api/public.ts';
+import { EXCEPT_LISTS, PARTITIONS as P } from '../../shared/data/key-scopes.ts';
 import { defineRoute } from './route.ts';
 
 export const publicRoutes = {
@@ -15,7 +16,7 @@ export const publicRoutes = {
     query: PublicListQuerySchema,
     success: { status: 200, description: 'Active partner shops, by name', schema: PublicMerchantListSchema },
     errors: [],
-    permissions: { table: 'read' },
+    permissions: { table: { read: [P.merchantList] } },
     cacheControl: 'public, max-age=60',
   }),
   lookupPublicVoucher: defineRoute({
@@ -30,7 +31,14 @@ export const publicRoutes = {
     success: { status: 200, description: 'The voucher (nothing personal)', schema: VoucherBalanceSchema },
     errors: ['VOUCHER_NOT_FOUND', 'TOO_MANY_ATTEMPTS'],
     // Read-write: a failed look-up is counted against the client's address (keyed by the person key's hash).
-    permissions: { table: 'readWrite', secrets: ['voucherCodeKey', 'personKey'] },
+    permissions: {
+      table: {
+        read: [P.voucher, P.campaign, P.publicLookupMisses],
+        write: [P.publicLookupMisses],
+        except: EXCEPT_LISTS,
+      },
+      secrets: ['voucherCodeKey', 'personKey'],
+    },
   }),
   listOpenCampaigns: defineRoute({
     operationId: 'listOpenCampaigns',
@@ -43,7 +51,7 @@ export const publicRoutes = {
     query: PublicListQuerySchema,
     success: { status: 200, description: 'Open campaigns with an application band', schema: PublicCampaignListSchema },
     errors: [],
-    permissions: { table: 'read' },
+    permissions: { table: { read: [P.campaignList] } },
     cacheControl: 'public, max-age=60',
   }),
 };

@@ -12,6 +12,7 @@ import {
   SettlementRunSchema,
   StartSettlementRunBodySchema,
 } from '../../shared/api/settlement.ts';
+import { PARTITIONS as P } from '../../shared/data/key-scopes.ts';
 import { defineRoute } from './route.ts';
 
 const FINANCE = ['finance', 'admin'] as const;
@@ -105,6 +106,6 @@ export const settlementRoutes = {
     query: MerchantSettlementListQuerySchema,
     success: { status: 200, description: "The shop's settlements", schema: MerchantSettlementListSchema },
     errors: [],
-    permissions: { table: 'read' },
+    permissions: { table: { read: [P.merchantSettlements] } },
   }),
 };

@@ -107,8 +107,11 @@ export function normalisePostcode(postcode: string): string {
   return postcode.replace(/^\s*(BE|B)[\s-]*/i, '').replace(/\s/g, '');
 }
 
+/** Where proofs are kept in the documents bucket: the public application routes reach nothing else of it. */
+export const PROOFS_PREFIX = 'applications/';
+
 export function proofObjectKey(campaignId: string, applicationId: string): string {
-  return `applications/${campaignId}/${applicationId}/proof`;
+  return `${PROOFS_PREFIX}${campaignId}/${applicationId}/proof`;
 }
 
 /**

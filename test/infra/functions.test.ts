@@ -97,7 +97,7 @@ describe('least privilege from the route table', () => {
     [FALLBACK_ROUTE.operationId, undefined] as const,
   ];
 
-  it.each(cases)('%s gets table access %s and nothing more', (operationId, access) => {
+  it.each(cases)('%s gets table access %j and nothing more', (operationId, access) => {
     const fn = functionOf(operationId);
     const actions = actionsOfRole(dev.template, roleIdOf(fn));
     const dynamodb = [...actions].filter((action) => action.startsWith('dynamodb:'));
@@ -112,8 +112,45 @@ describe('least privilege from the route table', () => {
     expect(variables.TABLE_NAME).toEqual({ Ref: tableId });
     for (const action of READ_ACTIONS) expect(actions).toContain(action);
     for (const action of WRITE_ACTIONS) {
-      if (access === 'readWrite') expect(actions).toContain(action);
-      else expect(actions).not.toContain(action);
+      if (access === 'read' || (typeof access === 'object' && !access.write)) expect(actions).not.toContain(action);
+      else expect(actions).toContain(action);
+    }
+    if (typeof access !== 'object') return;
+
+    // Scoped: no table statement without the partitions, reads and writes each with their own patterns.
+    const statements = statementsOfRole(dev.template, roleIdOf(fn)).filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith('dynamodb:')),
+    );
+    for (const statement of statements) {
+      const conditions = statement.Condition;
+      const writes = [statement.Action].flat().some((action) => WRITE_ACTIONS.includes(action));
+      expect(conditions?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual(
+        writes ? access.write : access.read,
+      );
+      expect(conditions?.['ForAllValues:StringNotLike']?.['dynamodb:LeadingKeys']).toEqual(access.except);
+      expect([statement.Action].flat()).not.toContain('dynamodb:Scan');
+    }
+  });
+
+  it('keeps the public and shop routes off the vouchers they do not spend, and off people and applications', () => {
+    const scopeOf = (operationId: string) => {
+      const access = ROUTE_LIST.find((route) => route.operationId === operationId)?.permissions.table;
+      if (typeof access !== 'object') throw new Error(`${operationId} has no scoped table access`);
+      return access;
+    };
+    for (const id of ['fileApplication', 'submitApplication', 'lookupPublicVoucher', 'listPublicMerchants']) {
+      expect(scopeOf(id).write ?? [], id).not.toContain('VOUCHER#*');
+    }
+    for (const id of [
+      'lookupVoucher',
+      'redeem',
+      'reverseRedemption',
+      'listMerchantRedemptions',
+      'lookupPublicVoucher',
+    ]) {
+      const scope = scopeOf(id);
+      expect([...scope.read, ...(scope.write ?? [])], id).not.toContain('PEOPLE#*');
+      expect([...scope.read, ...(scope.write ?? [])], id).not.toContain('APPLICATION#*');
     }
   });
 

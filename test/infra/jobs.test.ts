@@ -197,7 +197,7 @@ describe('routes and the documents bucket', () => {
   const bucketArn = () => ({ 'Fn::GetAtt': [logicalIdOf(dev.stack, dev.stack.data.documentsBucket), 'Arn'] });
 
   it.each(ROUTE_LIST.map((route) => [route.operationId, route.permissions.buckets?.documents ?? 'none'] as const))(
-    '%s has %s access to the documents bucket',
+    '%s has %j access to the documents bucket',
     (operationId, access) => {
       const fn = routeFunction(operationId);
       const s3 = statementsOf(fn, 's3:');
@@ -208,6 +208,23 @@ describe('routes and the documents bucket', () => {
         return;
       }
       expect(variablesOf(fn).DOCUMENTS_BUCKET).toEqual({ Ref: logicalIdOf(dev.stack, dev.stack.data.documentsBucket) });
+      if (typeof access === 'object') {
+        // Scoped to key prefixes: exact actions, each on objects under a declared prefix, listings by s3:prefix.
+        const objectsUnder = (prefixes: readonly string[] = []) =>
+          prefixes.map((prefix) => ({ 'Fn::Join': ['', [bucketArn(), `/${prefix}*`]] }));
+        const byAction = (action: string) => s3.filter((statement) => [statement.Action].flat().includes(action));
+        expect(byAction('s3:PutObject').flatMap((statement) => [statement.Resource].flat())).toEqual(
+          objectsUnder(access.write),
+        );
+        expect(byAction('s3:GetObject').flatMap((statement) => [statement.Resource].flat())).toEqual(
+          objectsUnder(access.read),
+        );
+        for (const statement of byAction('s3:ListBucket')) {
+          expect(statement.Condition).toEqual({ StringLike: { 's3:prefix': (access.read ?? []).map((p) => `${p}*`) } });
+        }
+        expect([...actions].some((action) => action.endsWith('*'))).toBe(false);
+        return;
+      }
       expect(actions.has('s3:GetObject*')).toBe(true);
       expect(actions.has('s3:PutObject')).toBe(access === 'readWrite');
       expect(actions.has('s3:DeleteObject*')).toBe(access === 'readWrite');
