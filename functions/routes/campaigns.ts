@@ -1,6 +1,7 @@
 /** Campaign routes, for the town's staff. */
 
 import {
+  CampaignDetailSchema,
   CampaignIdParamsSchema,
   CampaignListQuerySchema,
   CampaignListSchema,
@@ -49,7 +50,11 @@ export const campaignRoutes = {
     summary: 'One campaign: amounts, dates and eligibility bands',
     tag: 'campaigns',
     params: CampaignIdParamsSchema,
-    success: { status: 200, description: 'The campaign', schema: CampaignSchema },
+    success: {
+      status: 200,
+      description: 'The campaign, with its latest import and issuance run',
+      schema: CampaignDetailSchema,
+    },
     errors: ['CAMPAIGN_NOT_FOUND'],
     permissions: { table: 'read' },
   }),

@@ -1,6 +1,8 @@
 /** Schemas of the campaign routes (staff). */
 import * as z from 'zod';
 import { CampaignInputSchema } from '../campaigns/campaign.ts';
+import { IMPORT_STATUSES } from '../imports/register-import.ts';
+import { ISSUANCE_STATUSES } from '../issuance/issuance-run.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { NextCursorSchema, pageQuerySchema } from './paging.ts';
 
@@ -21,6 +23,21 @@ export const CampaignSchema = z
   })
   .extend(CampaignInputSchema.shape)
   .meta({ id: 'Campaign' });
+
+const stuck = z.boolean().meta({ description: "Its worker's lease ran out: staff may resume it" });
+
+/**
+ * One campaign with its latest register import and issuance run, so that staff who come back (a reload, the
+ * next morning) find the work in progress, follow it, and resume it if its worker died.
+ */
+export const CampaignDetailSchema = CampaignSchema.extend({
+  latestImport: z
+    .object({ importId: z.string(), status: z.enum(IMPORT_STATUSES), createdAt: z.string(), stuck })
+    .nullable(),
+  latestIssuanceRun: z
+    .object({ runId: z.string(), status: z.enum(ISSUANCE_STATUSES), createdAt: z.string(), stuck })
+    .nullable(),
+}).meta({ id: 'CampaignDetail' });
 
 export const CampaignListQuerySchema = pageQuerySchema({ defaultLimit: 200, maxLimit: 500 });
 

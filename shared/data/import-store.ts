@@ -4,7 +4,7 @@ import type { ImportCheckpoint, RegisterImport } from '../imports/register-impor
 import { DEFAULT_JOB_LEASE_SECONDS, leaseFrom } from '../jobs/job-lease.ts';
 import { epochSeconds } from '../time/epoch-seconds.ts';
 import { campaignKeys, importKeys } from './keys.ts';
-import { getRecord, type TableContext, updateItem } from './table.ts';
+import { getRecord, newestOf, type TableContext, updateItem } from './table.ts';
 import { putNew, type TransactItem } from './transactions.ts';
 
 export function importItem(job: RegisterImport): Record<string, unknown> {
@@ -38,6 +38,11 @@ export function createImportStore(table: TableContext, options: { leaseSeconds?:
 
     get(importId: string): Promise<RegisterImport | undefined> {
       return getRecord<RegisterImport>(table, importKeys.item(importId));
+    },
+
+    /** The campaign's latest import: what staff come back to after a reload (to follow or resume it). */
+    latest(campaignId: string): Promise<RegisterImport | undefined> {
+      return newestOf<RegisterImport>(table, 'gsi1', importKeys.byCampaign(campaignId));
     },
 
     /** Transaction parts: the import PENDING -> PROCESSING, and the campaign's lease taken for it. */

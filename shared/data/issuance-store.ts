@@ -7,7 +7,7 @@ import type { IssuanceCounts, IssuanceRun } from '../issuance/issuance-run.ts';
 import { DEFAULT_JOB_LEASE_SECONDS, leaseFrom } from '../jobs/job-lease.ts';
 import { epochSeconds } from '../time/epoch-seconds.ts';
 import { campaignKeys, issuanceKeys } from './keys.ts';
-import { batchGetAll, getItem, getRecord, type Item, type TableContext, updateItem } from './table.ts';
+import { batchGetAll, getItem, getRecord, type Item, newestOf, type TableContext, updateItem } from './table.ts';
 import { putNew, type TransactItem } from './transactions.ts';
 
 export function issuanceRunItem(run: IssuanceRun): Record<string, unknown> {
@@ -43,6 +43,11 @@ export function createIssuanceStore(table: TableContext, options: { leaseSeconds
 
     get(runId: string): Promise<IssuanceRun | undefined> {
       return getRecord<IssuanceRun>(table, issuanceKeys.item(runId));
+    },
+
+    /** The campaign's latest issuance run: what staff come back to after a reload (to follow or resume it). */
+    latest(campaignId: string): Promise<IssuanceRun | undefined> {
+      return newestOf<IssuanceRun>(table, 'gsi1', issuanceKeys.byCampaign(campaignId));
     },
 
     /**

@@ -16,6 +16,7 @@ import {
 import { DomainError } from '../errors/domain-error.ts';
 import { pauseBeforeRetry } from './backoff.ts';
 import type { Key } from './keys.ts';
+import type { IndexName } from './table-design.ts';
 
 export interface TableContext {
   readonly doc: DynamoDBDocumentClient;
@@ -126,6 +127,25 @@ export async function queryPage(
     new QueryCommand({ ...query, TableName: table.tableName, ExclusiveStartKey: startKey }),
   );
   return { items: page.Items ?? [], nextKey: page.LastEvaluatedKey };
+}
+
+/**
+ * The newest item of one partition of an index whose sort key starts with its creation time (a campaign's
+ * imports, its issuance runs), or undefined. Eventually consistent, as every index read.
+ */
+export async function newestOf<T>(
+  table: TableContext,
+  indexName: IndexName,
+  partition: string,
+): Promise<T | undefined> {
+  const { items } = await queryPage(table, {
+    IndexName: indexName,
+    KeyConditionExpression: `${indexName}pk = :pk`,
+    ExpressionAttributeValues: { ':pk': partition },
+    ScanIndexForward: false,
+    Limit: 1,
+  });
+  return items[0] as T | undefined;
 }
 
 /** The pages of a query, one at a time: for results too big to hold at once. */

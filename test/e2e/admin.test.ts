@@ -14,13 +14,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/api/dashboard.ts';
 import type { Campaign } from '../../shared/campaigns/campaign.ts';
 import { createCampaignStore } from '../../shared/data/campaign-store.ts';
+import { issuanceRunItem } from '../../shared/data/issuance-store.ts';
 import { createPersonStore } from '../../shared/data/person-store.ts';
+import { putItem } from '../../shared/data/table.ts';
 import { createVoucherStore } from '../../shared/data/voucher-store.ts';
+import { ZERO_COUNTS } from '../../shared/issuance/issuance-run.ts';
 import { formatEuros } from '../../shared/money/money.ts';
 import { fixtureText } from '../fixtures/register/register-files.ts';
 import { launchChromium } from '../support/browser.ts';
 import { idempotencyKey, issueTestVoucher, type TestVoucher } from '../support/ledger-fixtures.ts';
 import { api, demoUser, localTable, localTarget, tokenFor, uniqueId } from '../support/local-target.ts';
+import { createCampaign } from '../support/register-api.ts';
 import { replacementCode } from '../support/replacement-letter.ts';
 import { audit, button, deskPage, expectScreen, goTo, poll, signIn, textOf } from './admin-page.ts';
 
@@ -306,6 +310,39 @@ describe('the staff admin page', () => {
     await button(page, 'Filtrer').click();
     await poll(() => textOf(page, '#audit-list')).toContain('Ménage consulté');
     await audit(page, 'audit');
+  });
+
+  it('finds an issuance run whose worker died when staff come back, and resumes it to its end', async () => {
+    // A campaign whose issuance worker was lost: the run RUNNING, its lease long gone, its id known to no page.
+    const { campaignId } = await createCampaign({ name: `Chèque jeunesse e2e-reprise-${uniqueId('r')}` });
+    const createdAt = new Date(Date.now() - 3_600_000).toISOString();
+    await putItem(
+      localTable(),
+      issuanceRunItem({
+        runId: `R${randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase()}`,
+        campaignId,
+        status: 'RUNNING',
+        createdAt,
+        createdBy: 'e2e',
+        startedAt: createdAt,
+        nextPart: 0,
+        leaseUntil: Math.floor(Date.now() / 1000) - 600,
+        ...ZERO_COUNTS,
+      }),
+    );
+    // A reload, as the next morning: the page knows the campaign, not the run.
+    await page.reload();
+    const campaignChoice = page.getByLabel('Campagne', { exact: true });
+    await poll(() => campaignChoice.locator(`option[value="${campaignId}"]`).count()).toBe(1);
+    await campaignChoice.selectOption(campaignId);
+    await goTo(page, 'Émission et lettres', 'Émission et lettres');
+    await poll(() => textOf(page, '#issuance-status')).toMatch(/^L’émission ne donne plus signe de vie/);
+    await button(page, 'Reprendre l’émission').click();
+    await poll(() => textOf(page, '#issuance-status')).toBe('Émission terminée : 0 bons émis.');
+    expect(await page.locator('#issuance-resume').isHidden()).toBe(true);
+    await page.screenshot({ path: 'test-results/screenshots/admin-runs-resumed.png' });
+    await campaignChoice.selectOption(demo.campaignId);
+    await goTo(page, 'Tableau de bord', 'Tableau de bord');
   });
 
   it('shows the other screens to staff, accessible, and works on a tablet', async () => {

@@ -178,6 +178,16 @@ describe('an issuance run whose worker dies mid-page', () => {
     const stuck = await read();
     expect(stuck).toMatchObject({ status: 'RUNNING', issued: checkpointed.issued, stuck: true });
     expect(Date.parse(stuck.leaseExpiresAt ?? '')).toBeLessThan(Date.now());
+    // Staff who come back without the run's id (a reload, the next morning) find it through the campaign.
+    const campaignView = await env.api<{ latestIssuanceRun: unknown }>(`/campaigns/${campaign.campaignId}`, {
+      token: staff,
+    });
+    expect(campaignView.body.latestIssuanceRun).toEqual({
+      runId,
+      status: 'RUNNING',
+      createdAt: expect.any(String),
+      stuck: true,
+    });
 
     const key = randomUUID();
     const resume = () =>
@@ -351,6 +361,14 @@ describe('a register import whose worker dies mid-batch', () => {
     expect(early.body).toMatchObject({ code: 'RUN_NOT_STUCK' });
 
     await waitUntil('the lost import worker’s lease to run out', async () => (await read(importId)).stuck, 20_000);
+    // The campaign names it as its latest import: staff who come back find it there.
+    const campaignView = await env.api<{ latestImport: unknown }>(`/campaigns/${campaignId}`, { token: staff });
+    expect(campaignView.body.latestImport).toEqual({
+      importId,
+      status: 'PROCESSING',
+      createdAt: expect.any(String),
+      stuck: true,
+    });
     const resumed = await env.api<Record<string, unknown>>(`${base}/${importId}/resume`, {
       method: 'POST',
       token: staff,

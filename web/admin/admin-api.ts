@@ -1,7 +1,12 @@
 /** The routes the admin page calls (docs: API.md, /openapi.json), through the signed-in session. Types only from shared/. */
 import type * as z from 'zod';
 import type { ApplicationDetailSchema, ApplicationListSchema, DecisionSchema } from '../../shared/api/applications.ts';
-import type { CampaignListSchema, CampaignSchema, ReissueAnswerSchema } from '../../shared/api/campaigns.ts';
+import type {
+  CampaignDetailSchema,
+  CampaignListSchema,
+  CampaignSchema,
+  ReissueAnswerSchema,
+} from '../../shared/api/campaigns.ts';
 import type { Dashboard } from '../../shared/api/dashboard.ts';
 import type { MeSchema } from '../../shared/api/identity.ts';
 import type { CreatedImportSchema, ImportStatusSchema } from '../../shared/api/imports.ts';
@@ -22,6 +27,7 @@ import type { Session } from '../lib/auth/session.ts';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Campaign = z.infer<typeof CampaignSchema>;
+export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;
 export type Merchant = z.infer<typeof MerchantSchema>;
 export type CreateMerchantBody = z.input<typeof CreateMerchantBodySchema>;
 export type UpdateMerchantBody = z.input<typeof UpdateMerchantBodySchema>;
@@ -68,6 +74,8 @@ export function adminApi(session: Session) {
 
     // The lists a screen shows whole follow the cursor to the end (web/lib/all-pages.ts).
     campaigns: () => allPages('/campaigns', get<z.infer<typeof CampaignListSchema>>),
+    /** One campaign with its latest import and issuance run (what staff pick up after a reload). */
+    campaignDetail: (campaignId: string) => get<CampaignDetail>(campaign(campaignId)),
     createCampaign: (input: CampaignInput) => send<Campaign>('POST', '/campaigns', input),
     extendCampaign: (campaignId: string, endDate: string) => send<Campaign>('PATCH', campaign(campaignId), { endDate }),
 

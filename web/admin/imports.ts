@@ -108,6 +108,34 @@ export function setupImports(context: AdminContext): Screen {
     show(result, true);
   };
 
+  /** Follows an import being processed to its end: its counts and reports, or why it failed. */
+  const followImport = async (campaignId: string, importId: string) => {
+    followed = { campaignId, importId: importId };
+    const job = await follow(
+      () => context.api.importStatus(campaignId, importId),
+      (job) => job.status === 'DONE' || job.status === 'FAILED',
+      // Only an import whose worker's lease ran out can be resumed: the button is there for no other.
+      (job) => {
+        show(resume, job.stuck);
+        if (job.stuck) setMessage(status, t('imports.stuck'), 'error');
+      },
+    );
+    show(resume, false);
+    show(progressBox, false);
+    if (job.status === 'FAILED') {
+      setMessage(status, '');
+      // The worker's own reason is written in French for the clerk (ImportStatusSchema.error).
+      setMessage(message, t('imports.failed', { reason: job.error?.message ?? '' }));
+      return message.focus();
+    }
+    setMessage(
+      status,
+      t('imports.done', { valid: count(job.rows.valid), invalid: count(job.rows.invalid) }),
+      'success',
+    );
+    renderResult(job);
+  };
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const file = fileInput.files?.[0];
@@ -136,30 +164,7 @@ export function setupImports(context: AdminContext): Screen {
         setProgress(undefined);
         setMessage(status, t('imports.processing'), 'info');
         await context.api.processImport(campaignId, slot.importId);
-        followed = { campaignId, importId: slot.importId };
-        const job = await follow(
-          () => context.api.importStatus(campaignId, slot.importId),
-          (job) => job.status === 'DONE' || job.status === 'FAILED',
-          // Only an import whose worker's lease ran out can be resumed: the button is there for no other.
-          (job) => {
-            show(resume, job.stuck);
-            if (job.stuck) setMessage(status, t('imports.stuck'), 'error');
-          },
-        );
-        show(resume, false);
-        show(progressBox, false);
-        if (job.status === 'FAILED') {
-          setMessage(status, '');
-          // The worker's own reason is written in French for the clerk (ImportStatusSchema.error).
-          setMessage(message, t('imports.failed', { reason: job.error?.message ?? '' }));
-          return message.focus();
-        }
-        setMessage(
-          status,
-          t('imports.done', { valid: count(job.rows.valid), invalid: count(job.rows.invalid) }),
-          'success',
-        );
-        renderResult(job);
+        await followImport(campaignId, slot.importId);
       } catch (error) {
         if (context.onAuthError(error)) return;
         show(progressBox, false);
@@ -170,9 +175,25 @@ export function setupImports(context: AdminContext): Screen {
     });
   });
 
+  /**
+   * Staff who come back (a reload, the next morning) find the import still being processed, and the resume
+   * button if its worker died: the campaign names its latest import.
+   */
+  const pickUp = async (campaignId: string) => {
+    const latest = (await context.api.campaignDetail(campaignId)).latestImport;
+    if (latest?.status !== 'PROCESSING' || followed?.importId === latest.importId) return;
+    setMessage(status, t('imports.processing'), 'info');
+    setProgress(undefined);
+    await followImport(campaignId, latest.importId);
+  };
+
   return {
     open() {
-      if (!context.campaignId()) setMessage(message, t('dashboard.noCampaign'), 'info');
+      const campaignId = context.campaignId();
+      if (!campaignId) return setMessage(message, t('dashboard.noCampaign'), 'info');
+      pickUp(campaignId).catch((error: unknown) => {
+        if (!context.onAuthError(error)) setMessage(message, apiErrorMessage(error));
+      });
     },
   };
 }

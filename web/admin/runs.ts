@@ -24,32 +24,48 @@ export function setupRuns(context: AdminContext): Screen {
   const batches = byId('letters-batches');
   const history = byId('letters-runs');
 
+  /** Follows an issuance run to its end, with its counts; the resume button shows while its worker is lost. */
+  const followIssuance = async (campaignId: string, runId: string) => {
+    followed = { campaignId, runId };
+    const run = await follow(
+      () => context.api.issuanceRun(campaignId, runId),
+      (run) => run.status === 'DONE' || run.status === 'FAILED',
+      (run) => {
+        // Only a run whose worker's lease ran out can be resumed: the button is there for no other.
+        show(issuanceResume, run.stuck);
+        if (run.stuck) setMessage(issuanceStatus, t('runs.issuance.stuck'), 'error');
+        else setMessage(issuanceStatus, t(`runs.status.${run.status}`), run.status === 'FAILED' ? 'error' : 'info');
+        details(issuanceCounts, [
+          [t('runs.issuance.issued'), count(run.issued)],
+          [t('runs.issuance.already'), count(run.alreadyIssued)],
+          [t('runs.issuance.budget'), count(run.notIssuedBudget)],
+          [t('runs.issuance.value'), euros(run.issuedValueCents)],
+        ]);
+        show(issuanceCounts, true);
+      },
+    );
+    if (run.status === 'DONE')
+      setMessage(issuanceStatus, t('runs.issuance.done', { count: count(run.issued) }), 'success');
+  };
+
+  /**
+   * Staff who come back (a reload, the next morning) find the run still going, and the resume button if its
+   * worker died: the campaign names its latest run.
+   */
+  const pickUpIssuance = async (campaignId: string) => {
+    const latest = (await context.api.campaignDetail(campaignId)).latestIssuanceRun;
+    const going = latest && (latest.status === 'PENDING' || latest.status === 'RUNNING');
+    if (!going || followed?.runId === latest.runId) return;
+    await followIssuance(campaignId, latest.runId);
+  };
+
   issuanceStart.addEventListener('click', () => {
     const campaignId = context.campaignId();
     void busy(issuanceStart, async () => {
       try {
         setMessage(issuanceStatus, t('runs.starting'), 'info');
         const { runId } = await context.api.startIssuance(campaignId, newIdempotencyKey());
-        followed = { campaignId, runId };
-        const run = await follow(
-          () => context.api.issuanceRun(campaignId, runId),
-          (run) => run.status === 'DONE' || run.status === 'FAILED',
-          (run) => {
-            // Only a run whose worker's lease ran out can be resumed: the button is there for no other.
-            show(issuanceResume, run.stuck);
-            if (run.stuck) setMessage(issuanceStatus, t('runs.issuance.stuck'), 'error');
-            else setMessage(issuanceStatus, t(`runs.status.${run.status}`), run.status === 'FAILED' ? 'error' : 'info');
-            details(issuanceCounts, [
-              [t('runs.issuance.issued'), count(run.issued)],
-              [t('runs.issuance.already'), count(run.alreadyIssued)],
-              [t('runs.issuance.budget'), count(run.notIssuedBudget)],
-              [t('runs.issuance.value'), euros(run.issuedValueCents)],
-            ]);
-            show(issuanceCounts, true);
-          },
-        );
-        if (run.status === 'DONE')
-          setMessage(issuanceStatus, t('runs.issuance.done', { count: count(run.issued) }), 'success');
+        await followIssuance(campaignId, runId);
       } catch (error) {
         if (!context.onAuthError(error)) setMessage(issuanceStatus, apiErrorMessage(error), 'error');
       }
@@ -192,6 +208,12 @@ export function setupRuns(context: AdminContext): Screen {
   return {
     open() {
       void loadHistory();
+      const campaignId = context.campaignId();
+      if (campaignId) {
+        pickUpIssuance(campaignId).catch((error: unknown) => {
+          if (!context.onAuthError(error)) setMessage(issuanceStatus, apiErrorMessage(error), 'error');
+        });
+      }
     },
   };
 }
