@@ -341,7 +341,10 @@ describe('the staff admin page', () => {
     await poll(() => textOf(page, '#issuance-status')).toBe('Émission terminée : 0 bons émis.');
     expect(await page.locator('#issuance-resume').isHidden()).toBe(true);
     await page.screenshot({ path: 'test-results/screenshots/admin-runs-resumed.png' });
+    // Another campaign chosen: nothing of this run stays on the screen.
     await campaignChoice.selectOption(demo.campaignId);
+    await poll(() => page.locator('#issuance-status').isHidden()).toBe(true);
+    expect(await page.locator('#issuance-counts').isHidden()).toBe(true);
     await goTo(page, 'Tableau de bord', 'Tableau de bord');
   });
 

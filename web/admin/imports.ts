@@ -110,16 +110,20 @@ export function setupImports(context: AdminContext): Screen {
 
   /** Follows an import being processed to its end: its counts and reports, or why it failed. */
   const followImport = async (campaignId: string, importId: string) => {
-    followed = { campaignId, importId: importId };
+    followed = { campaignId, importId };
+    // Staff may choose another campaign meanwhile: this import's readings then show nowhere.
+    const shown = () => context.campaignId() === campaignId;
     const job = await follow(
       () => context.api.importStatus(campaignId, importId),
       (job) => job.status === 'DONE' || job.status === 'FAILED',
       // Only an import whose worker's lease ran out can be resumed: the button is there for no other.
       (job) => {
+        if (!shown()) return;
         show(resume, job.stuck);
         if (job.stuck) setMessage(status, t('imports.stuck'), 'error');
       },
     );
+    if (!shown()) return;
     show(resume, false);
     show(progressBox, false);
     if (job.status === 'FAILED') {
@@ -190,6 +194,11 @@ export function setupImports(context: AdminContext): Screen {
   return {
     open() {
       const campaignId = context.campaignId();
+      // What the screen showed of another campaign's import goes.
+      if (followed?.campaignId !== campaignId) {
+        for (const box of [status, message]) setMessage(box, '');
+        for (const part of [progressBox, result, resume]) show(part, false);
+      }
       if (!campaignId) return setMessage(message, t('dashboard.noCampaign'), 'info');
       pickUp(campaignId).catch((error: unknown) => {
         if (!context.onAuthError(error)) setMessage(message, apiErrorMessage(error));

@@ -27,10 +27,13 @@ export function setupRuns(context: AdminContext): Screen {
   /** Follows an issuance run to its end, with its counts; the resume button shows while its worker is lost. */
   const followIssuance = async (campaignId: string, runId: string) => {
     followed = { campaignId, runId };
+    // Staff may choose another campaign meanwhile: this run's readings then show nowhere.
+    const shown = () => context.campaignId() === campaignId;
     const run = await follow(
       () => context.api.issuanceRun(campaignId, runId),
       (run) => run.status === 'DONE' || run.status === 'FAILED',
       (run) => {
+        if (!shown()) return;
         // Only a run whose worker's lease ran out can be resumed: the button is there for no other.
         show(issuanceResume, run.stuck);
         if (run.stuck) setMessage(issuanceStatus, t('runs.issuance.stuck'), 'error');
@@ -44,7 +47,7 @@ export function setupRuns(context: AdminContext): Screen {
         show(issuanceCounts, true);
       },
     );
-    if (run.status === 'DONE')
+    if (run.status === 'DONE' && shown())
       setMessage(issuanceStatus, t('runs.issuance.done', { count: count(run.issued) }), 'success');
   };
 
@@ -209,6 +212,12 @@ export function setupRuns(context: AdminContext): Screen {
     open() {
       void loadHistory();
       const campaignId = context.campaignId();
+      // What the screen showed of another campaign's run goes.
+      if (followed?.campaignId !== campaignId) {
+        setMessage(issuanceStatus, '');
+        show(issuanceCounts, false);
+        show(issuanceResume, false);
+      }
       if (campaignId) {
         pickUpIssuance(campaignId).catch((error: unknown) => {
           if (!context.onAuthError(error)) setMessage(issuanceStatus, apiErrorMessage(error), 'error');
