@@ -1,10 +1,10 @@
 /** GET …/applications/{applicationId}: the application, its applicant and a short-lived proof link (audited). */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
-import { ROUTES } from '../routes/index.ts';
+import { applicationRoutes } from '../routes/applications.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { reviewService } from './application-services.ts';
 
-const route = ROUTES.getApplication;
+const route = applicationRoutes.getApplication;
 
 export const handler = httpHandler(route, async ({ params, principal, correlationId }) =>
   (await reviewService()).view(params.campaignId, params.applicationId, {

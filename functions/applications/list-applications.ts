@@ -1,10 +1,10 @@
 /** GET /campaigns/{campaignId}/applications?status=…: the review queue (audited look-up). */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
-import { ROUTES } from '../routes/index.ts';
+import { applicationRoutes } from '../routes/applications.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { reviewService } from './application-services.ts';
 
-const route = ROUTES.listApplications;
+const route = applicationRoutes.listApplications;
 
 export const handler = httpHandler(route, async ({ params, query, principal, correlationId }) =>
   (await reviewService()).list(params.campaignId, query.status, query, {

@@ -1,10 +1,10 @@
 /** POST …/applications/{applicationId}/reject: reject with a reason. */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
-import { ROUTES } from '../routes/index.ts';
+import { applicationRoutes } from '../routes/applications.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { reviewServiceWithMail } from './application-services.ts';
 
-const route = ROUTES.rejectApplication;
+const route = applicationRoutes.rejectApplication;
 
 export const handler = httpHandler(route, async ({ params, body, principal, correlationId }) =>
   (await reviewServiceWithMail()).reject(params.campaignId, params.applicationId, body.reason, {

@@ -5,7 +5,7 @@ import { createIssuanceStore } from '../../shared/data/issuance-store.ts';
 import { DomainError } from '../../shared/errors/domain-error.ts';
 import { importStuck } from '../../shared/imports/register-import.ts';
 import { issuanceRunStuck } from '../../shared/issuance/issuance-run.ts';
-import { ROUTES } from '../routes/index.ts';
+import { campaignRoutes } from '../routes/campaigns.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 
@@ -14,7 +14,7 @@ const campaigns = createCampaignStore(table);
 const imports = createImportStore(table);
 const runs = createIssuanceStore(table);
 
-export const handler = httpHandler(ROUTES.getCampaign, async ({ params }) => {
+export const handler = httpHandler(campaignRoutes.getCampaign, async ({ params }) => {
   const [campaign, latestImport, latestRun] = await Promise.all([
     campaigns.get(params.campaignId),
     imports.latest(params.campaignId),

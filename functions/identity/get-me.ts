@@ -1,12 +1,12 @@
 /** GET /me: the signed-in user, with the shop's name for merchant users. */
 import { createMerchantStore } from '../../shared/data/merchant-store.ts';
-import { ROUTES } from '../routes/index.ts';
+import { identityRoutes } from '../routes/identity.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 
 const merchants = createMerchantStore(tableFromEnvironment());
 
-export const handler = httpHandler(ROUTES.getMe, async ({ principal }) => {
+export const handler = httpHandler(identityRoutes.getMe, async ({ principal }) => {
   const merchant = principal.merchantId ? await merchants.get(principal.merchantId) : undefined;
   return {
     username: principal.username,

@@ -1,11 +1,11 @@
 /** POST /campaigns/{campaignId}/imports: a new import and its presigned upload URL. */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
-import { ROUTES } from '../routes/index.ts';
+import { importRoutes } from '../routes/imports.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { importServiceFromEnvironment } from './import-service.ts';
 
 const imports = importServiceFromEnvironment({ startsJobs: false });
-const route = ROUTES.createImport;
+const route = importRoutes.createImport;
 
 export const handler = httpHandler(route, async ({ params, body, principal, correlationId }) =>
   imports.create(params.campaignId, actorOf(principal, route.access), correlationId, body?.bytes),

@@ -1,11 +1,11 @@
 /** GET /campaigns/{campaignId}/imports/{importId}: status, counts and links to the reports. */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
-import { ROUTES } from '../routes/index.ts';
+import { importRoutes } from '../routes/imports.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { importServiceFromEnvironment } from './import-service.ts';
 
 const imports = importServiceFromEnvironment({ startsJobs: false });
-const route = ROUTES.getImport;
+const route = importRoutes.getImport;
 
 export const handler = httpHandler(route, async ({ params, principal, correlationId }) =>
   imports.status(params.campaignId, params.importId, actorOf(principal, route.access), correlationId),

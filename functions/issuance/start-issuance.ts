@@ -1,7 +1,7 @@
 /** POST /campaigns/{campaignId}/issuance: 202 with the run id; the run works in the background. */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { createIssuanceService } from '../../shared/services/issuance-service.ts';
-import { ROUTES } from '../routes/index.ts';
+import { issuanceRoutes } from '../routes/issuance.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { jobLeaseSeconds } from '../runtime/job-lease.ts';
 import { jobStarter } from '../runtime/jobs.ts';
@@ -13,7 +13,7 @@ const issuance = createIssuanceService({
   startJob: jobStarter(['issueVouchers']),
   leaseSeconds: jobLeaseSeconds(),
 });
-const route = ROUTES.startIssuance;
+const route = issuanceRoutes.startIssuance;
 
 export const handler = httpHandler(route, async ({ params, principal, idempotencyKey, correlationId }) =>
   issuance.start(params.campaignId, {

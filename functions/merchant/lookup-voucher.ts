@@ -1,13 +1,13 @@
 /** GET /merchant/vouchers/{code}: balance and validity of a voucher for the shop that scanned it. */
 import { createRedemptionService } from '../../shared/services/redemption-service.ts';
-import { ROUTES } from '../routes/index.ts';
+import { merchantRoutes } from '../routes/merchant.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
 import { merchantPrincipal } from '../runtime/merchant-request.ts';
 import { once } from '../runtime/once.ts';
 
 const service = once(async () => createRedemptionService(await ledgerDependencies()));
-const route = ROUTES.lookupVoucher;
+const route = merchantRoutes.lookupVoucher;
 
 export const handler = httpHandler(route, async (request) => {
   const principal = merchantPrincipal(request.principal);

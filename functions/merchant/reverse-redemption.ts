@@ -1,13 +1,13 @@
 /** POST /merchant/redemptions/{redemptionId}/reversal: the shop cancels one of its own redemptions. */
 import { createRedemptionService } from '../../shared/services/redemption-service.ts';
-import { ROUTES } from '../routes/index.ts';
+import { merchantRoutes } from '../routes/merchant.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
 import { merchantWriteRequest } from '../runtime/merchant-request.ts';
 import { once } from '../runtime/once.ts';
 
 const service = once(async () => createRedemptionService(await ledgerDependencies()));
-const route = ROUTES.reverseRedemption;
+const route = merchantRoutes.reverseRedemption;
 
 export const handler = httpHandler(route, async (request) =>
   (await service()).reverse(merchantWriteRequest(request, route.access), request.params.redemptionId),

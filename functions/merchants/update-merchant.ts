@@ -1,9 +1,9 @@
 /** PATCH /merchants/{merchantId}: change a shop (audited); INACTIVE stops its redemptions at once. */
-import { ROUTES } from '../routes/index.ts';
+import { merchantAdminRoutes } from '../routes/merchants.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { callerOf, merchants } from './merchant-service.ts';
 
-const route = ROUTES.updateMerchant;
+const route = merchantAdminRoutes.updateMerchant;
 
 export const handler = httpHandler(route, async (request) =>
   merchants.update(request.params.merchantId, request.body, callerOf(request, route.access)),

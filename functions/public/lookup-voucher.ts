@@ -1,6 +1,6 @@
 /** GET /public/vouchers/{code}: a voucher's balance for its holder; failed look-ups throttled per address. */
 import { createPublicVoucherService } from '../../shared/services/public-service.ts';
-import { ROUTES } from '../routes/index.ts';
+import { publicRoutes } from '../routes/public.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
 import { once } from '../runtime/once.ts';
@@ -10,6 +10,6 @@ const service = once(async () =>
   createPublicVoucherService({ ...(await ledgerDependencies()), personKey: await personKey() }),
 );
 
-export const handler = httpHandler(ROUTES.lookupPublicVoucher, async ({ params, event }) =>
+export const handler = httpHandler(publicRoutes.lookupPublicVoucher, async ({ params, event }) =>
   (await service()).balance(event.requestContext.http.sourceIp, params.code),
 );

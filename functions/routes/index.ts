@@ -1,6 +1,7 @@
 /**
  * The route table: every HTTP operation of the API. The local gateway and the CDK HTTP API are both
- * built from ROUTE_LIST; each handler imports its own entry from ROUTES.
+ * built from ROUTE_LIST. A handler imports its own route from its area's module (e.g. merchant.ts), not from
+ * here: this table would bundle every route's schemas into every function.
  */
 import { applicationRoutes } from './applications.ts';
 import { campaignRoutes } from './campaigns.ts';

@@ -1,11 +1,11 @@
 /** POST /settlement-runs/{runId}/approval: finance confirms the payment file went to the bank. */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
-import { ROUTES } from '../routes/index.ts';
+import { settlementRoutes } from '../routes/settlement.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { settlementReader } from './settlement-services.ts';
 
 const settlement = settlementReader();
-const route = ROUTES.approveSettlementRun;
+const route = settlementRoutes.approveSettlementRun;
 
 export const handler = httpHandler(route, ({ params, principal, idempotencyKey, correlationId }) =>
   settlement.approve(params.runId, {

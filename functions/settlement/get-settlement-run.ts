@@ -1,8 +1,8 @@
 /** GET /settlement-runs/{runId}: the run, its settlements and what waits. */
-import { ROUTES } from '../routes/index.ts';
+import { settlementRoutes } from '../routes/settlement.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { settlementReader } from './settlement-services.ts';
 
 const settlement = settlementReader();
 
-export const handler = httpHandler(ROUTES.getSettlementRun, ({ params }) => settlement.get(params.runId));
+export const handler = httpHandler(settlementRoutes.getSettlementRun, ({ params }) => settlement.get(params.runId));

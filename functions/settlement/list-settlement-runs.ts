@@ -1,11 +1,11 @@
 /** GET /settlement-runs: the runs, newest first. */
-import { ROUTES } from '../routes/index.ts';
+import { settlementRoutes } from '../routes/settlement.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { settlementReader } from './settlement-services.ts';
 
 const settlement = settlementReader();
 
-export const handler = httpHandler(ROUTES.listSettlementRuns, async ({ query }) => {
+export const handler = httpHandler(settlementRoutes.listSettlementRuns, async ({ query }) => {
   const page = await settlement.list(query);
   return {
     nextCursor: page.nextCursor,

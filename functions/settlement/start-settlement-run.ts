@@ -1,11 +1,11 @@
 /** POST /settlement-runs: 202 with the run id; the state machine does the work. */
 import { actorOf } from '../../shared/ledger/audit-event.ts';
-import { ROUTES } from '../routes/index.ts';
+import { settlementRoutes } from '../routes/settlement.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 import { settlementStarter } from './settlement-services.ts';
 
 const settlement = settlementStarter();
-const route = ROUTES.startSettlementRun;
+const route = settlementRoutes.startSettlementRun;
 
 export const handler = httpHandler(route, ({ body, principal, idempotencyKey, correlationId }) =>
   settlement.start({

@@ -1,5 +1,5 @@
 /** GET /health: answers when the API and its Lambda runtime are up. Touches no data on purpose. */
-import { ROUTES } from '../routes/index.ts';
+import { systemRoutes } from '../routes/system.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
 
-export const handler = httpHandler(ROUTES.getHealth, async () => ({ status: 'ok' as const }));
+export const handler = httpHandler(systemRoutes.getHealth, async () => ({ status: 'ok' as const }));
