@@ -316,10 +316,11 @@ describe('the staff admin page', () => {
     // A campaign whose issuance worker was lost: the run RUNNING, its lease long gone, its id known to no page.
     const { campaignId } = await createCampaign({ name: `Chèque jeunesse e2e-reprise-${uniqueId('r')}` });
     const createdAt = new Date(Date.now() - 3_600_000).toISOString();
+    const runId = `R${randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase()}`;
     await putItem(
       localTable(),
       issuanceRunItem({
-        runId: `R${randomUUID().replaceAll('-', '').slice(0, 16).toUpperCase()}`,
+        runId,
         campaignId,
         status: 'RUNNING',
         createdAt,
@@ -337,14 +338,30 @@ describe('the staff admin page', () => {
     await campaignChoice.selectOption(campaignId);
     await goTo(page, 'Émission et lettres', 'Émission et lettres');
     await poll(() => textOf(page, '#issuance-status')).toMatch(/^L’émission ne donne plus signe de vie/);
+
+    // Another campaign chosen: nothing of this run stays on the screen, and the page stops asking about it.
+    const asked: string[] = [];
+    const countRunReads = (request: { url(): string }) => {
+      if (request.url().endsWith(`/issuance/${runId}`)) asked.push(request.url());
+    };
+    await campaignChoice.selectOption(demo.campaignId);
+    await poll(() => page.locator('#issuance-status').isHidden()).toBe(true);
+    expect(await page.locator('#issuance-counts').isHidden()).toBe(true);
+    expect(await page.locator('#issuance-resume').isHidden()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    page.on('request', countRunReads);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    page.off('request', countRunReads);
+    expect(asked).toEqual([]);
+
+    // Back to it: the run is picked up again, and resumed to its end.
+    await campaignChoice.selectOption(campaignId);
+    await poll(() => textOf(page, '#issuance-status')).toMatch(/^L’émission ne donne plus signe de vie/);
     await button(page, 'Reprendre l’émission').click();
     await poll(() => textOf(page, '#issuance-status')).toBe('Émission terminée : 0 bons émis.');
     expect(await page.locator('#issuance-resume').isHidden()).toBe(true);
     await page.screenshot({ path: 'test-results/screenshots/admin-runs-resumed.png' });
-    // Another campaign chosen: nothing of this run stays on the screen.
     await campaignChoice.selectOption(demo.campaignId);
-    await poll(() => page.locator('#issuance-status').isHidden()).toBe(true);
-    expect(await page.locator('#issuance-counts').isHidden()).toBe(true);
     await goTo(page, 'Tableau de bord', 'Tableau de bord');
   });
 

@@ -115,7 +115,8 @@ export function setupImports(context: AdminContext): Screen {
     const shown = () => context.campaignId() === campaignId;
     const job = await follow(
       () => context.api.importStatus(campaignId, importId),
-      (job) => job.status === 'DONE' || job.status === 'FAILED',
+      // Followed no further once another campaign is chosen: coming back picks it up again (pickUp).
+      (job) => job.status === 'DONE' || job.status === 'FAILED' || !shown(),
       // Only an import whose worker's lease ran out can be resumed: the button is there for no other.
       (job) => {
         if (!shown()) return;
@@ -123,7 +124,10 @@ export function setupImports(context: AdminContext): Screen {
         if (job.stuck) setMessage(status, t('imports.stuck'), 'error');
       },
     );
-    if (!shown()) return;
+    if (!shown()) {
+      if (followed?.importId === importId) followed = undefined;
+      return;
+    }
     show(resume, false);
     show(progressBox, false);
     if (job.status === 'FAILED') {

@@ -31,7 +31,8 @@ export function setupRuns(context: AdminContext): Screen {
     const shown = () => context.campaignId() === campaignId;
     const run = await follow(
       () => context.api.issuanceRun(campaignId, runId),
-      (run) => run.status === 'DONE' || run.status === 'FAILED',
+      // Followed no further once another campaign is chosen: coming back picks it up again (pickUpIssuance).
+      (run) => run.status === 'DONE' || run.status === 'FAILED' || !shown(),
       (run) => {
         if (!shown()) return;
         // Only a run whose worker's lease ran out can be resumed: the button is there for no other.
@@ -47,7 +48,11 @@ export function setupRuns(context: AdminContext): Screen {
         show(issuanceCounts, true);
       },
     );
-    if (run.status === 'DONE' && shown())
+    if (!shown()) {
+      if (followed?.runId === runId) followed = undefined;
+      return;
+    }
+    if (run.status === 'DONE')
       setMessage(issuanceStatus, t('runs.issuance.done', { count: count(run.issued) }), 'success');
   };
 
