@@ -43,7 +43,6 @@ type Middleware = (
   context: { commandName?: string },
 ) => (args: { input: Record<string, unknown> }) => Promise<unknown>;
 
-const checked = new WeakSet<object>();
 let installed = false;
 
 /** Checks the calls of every local DynamoDB and S3 client built from now on in this thread. Idempotent. */
@@ -51,8 +50,7 @@ export function installGrantChecks(): void {
   if (installed) return;
   installed = true;
   observeLocalClients((service, client) => {
-    if ((service !== 'dynamodb' && service !== 's3') || checked.has(client)) return;
-    checked.add(client);
+    if (service !== 'dynamodb' && service !== 's3') return;
     const middleware: Middleware = (next, context) => async (args) => {
       const fn = running.getStore();
       if (fn) {

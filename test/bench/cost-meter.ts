@@ -198,11 +198,6 @@ export function meteredHandler(entry: string, handler: Handler): Handler {
   };
 }
 
-/** Every Lambda the stack deploys that the local target may run: routes, jobs, workflow tasks, stream consumers. */
-export function handlerEntries(): string[] {
-  return LOCAL_FUNCTIONS.map((fn) => fn.entry);
-}
-
 const METERED = '?cost-meter';
 
 /**
@@ -210,7 +205,7 @@ const METERED = '?cost-meter';
  * re-exports the real one with its `handler` wrapped by meteredHandler.
  */
 function wrapHandlerModules(repoRoot: string): void {
-  const entries = new Map(handlerEntries().map((entry) => [pathToFileURL(join(repoRoot, entry)).href, entry]));
+  const entries = new Map(LOCAL_FUNCTIONS.map(({ entry }) => [pathToFileURL(join(repoRoot, entry)).href, entry]));
   const self = import.meta.url;
   registerHooks({
     resolve(specifier, context, nextResolve) {
