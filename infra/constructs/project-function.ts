@@ -14,17 +14,13 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
 import type { BucketAccess, ScopedBucketAccess, ScopedTableAccess, TableAccess } from '../../functions/routes/route.ts';
 import { ENV } from '../../functions/runtime/environment-variables.ts';
+import { BUNDLE_ALIASES, CREATE_REQUIRE_BANNER } from './lambda-bundling.ts';
 
 /** The repository root: NodejsFunction's projectRoot, and the base of every route's `entry`. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Read by functions/runtime/observability.ts; the same in every stage so dashboards and queries match. */
 export const SERVICE_NAME = 'voucher-platform';
-
-// esbuild emits ESM, but some dependencies are CommonJS and call `require` (e.g. for Node built-ins):
-// an ESM bundle has no `require`, so the banner gives it one.
-const CREATE_REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export interface ProjectFunctionProps {
   /** Absolute path of the handler module; it exports `handler`. */
@@ -107,6 +103,8 @@ export class ProjectFunction extends NodejsFunction {
         bundleAwsSDK: true,
         externalModules: [],
         minify: true,
+        // CDK's bundling props have no `alias`: it goes through as `--alias:<module>=<replacement>`.
+        esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([module, path]) => `${module}=${path}`) },
         sourceMap: true,
         sourcesContent: false,
       },

@@ -1,6 +1,6 @@
 /**
- * Each route's Lambda bundle, built with the options of infra/constructs/project-function.ts (ESM, node24,
- * minified, SDK bundled, createRequire banner), its size, and its cold import time in a fresh Node 24
+ * Each route's Lambda bundle, built with the options CDK builds it with (infra/constructs/lambda-bundling.ts:
+ * ESM, node24, minified, SDK bundled, the Lambda credential provider), its size, and its cold import time in a fresh Node 24
  * process: roughly the init phase a Lambda cold start pays before the first request.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,12 +11,10 @@ import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { JOBS } from '../../functions/jobs/job-table.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../functions/routes/index.ts';
+import { lambdaBuildOptions } from '../../infra/constructs/lambda-bundling.ts';
 import { handlerEnvironment } from '../../infra/local/resources.ts';
 import { REPO_ROOT } from '../../infra/local/target.ts';
 import { median } from './stats.ts';
-
-const BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export interface BundleFigure {
   readonly operationId: string;
@@ -66,17 +64,10 @@ export async function measureBundles(runs = 5): Promise<BundleFigure[]> {
     for (const route of functions) {
       const outfile = join(outDir, `${route.operationId}.mjs`);
       const { metafile } = await build({
+        ...lambdaBuildOptions(REPO_ROOT),
         entryPoints: [join(REPO_ROOT, route.entry)],
-        absWorkingDir: REPO_ROOT,
         metafile: true,
         outfile,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: { js: BANNER },
-        minify: true,
         sourcemap: false,
         logLevel: 'error',
       });
