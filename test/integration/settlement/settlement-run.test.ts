@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign } from '../../../shared/campaigns/campaign.ts';
 import { parseStructuredCommunication } from '../../../shared/payments/structured-communication.ts';
+import { addDays, brusselsDateOf } from '../../../shared/time/calendar-date.ts';
 import { type PrivateTarget, startPrivateTarget } from '../../support/private-target.ts';
 import {
   createCampaign,
@@ -107,7 +108,8 @@ describe('a settlement run', () => {
         reason: 'NO_IBAN',
       },
     ]);
-    const today = new Date().toISOString().slice(0, 10);
+    // Days are the town's (Brussels): between 22:00 and midnight UTC the UTC date is a day behind.
+    const today = brusselsDateOf(new Date());
     expect(run.payoutDeadline && run.payoutDeadline > today).toBe(true);
   });
 
@@ -168,9 +170,10 @@ describe('a settlement run', () => {
 
   it('refuses to cancel a settled purchase, and shows the shop its settlement', async () => {
     const shop = shops[0] as SettlementShop;
-    const today = new Date().toISOString().slice(0, 10);
+    // The purchases were made as the file started, which may have been the day before (in Brussels).
+    const today = brusselsDateOf(new Date());
     const list = await env.api<{ items: Array<{ redemptionId: string; settled: boolean }> }>(
-      `/merchant/redemptions?from=${today}&to=${today}`,
+      `/merchant/redemptions?from=${addDays(today, -1)}&to=${today}`,
       { token: shop.token },
     );
     const settled = list.body.items.find((item) => item.settled);
@@ -197,6 +200,7 @@ describe('a settlement run', () => {
         headers: { 'idempotency-key': key },
       });
     const key = randomUUID();
+    const approvedFrom = brusselsDateOf(new Date());
     const first = await approval(key);
     expect(first.status).toBe(200);
     expect((await approval(key)).body).toEqual(first.body);
@@ -207,10 +211,12 @@ describe('a settlement run', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'SETTLEMENT_RUN_NOT_FOUND' });
     const paid = await waitForRun(env, finance, runId, ['PAID']);
-    const payoutDate = new Date().toISOString().slice(0, 10);
+    const approvedBy = brusselsDateOf(new Date());
     expect(paid.settlements.every((settlement) => settlement.status === 'PAID')).toBe(true);
-    expect(paid.settlements.every((settlement) => settlement.payoutDate !== null)).toBe(true);
-    expect(paid.settlements[0]?.payoutDate?.slice(0, 7)).toBe(payoutDate.slice(0, 7));
+    // The payout date is the Brussels day of the approval.
+    for (const { payoutDate } of paid.settlements) {
+      expect(payoutDate && payoutDate >= approvedFrom && payoutDate <= approvedBy, String(payoutDate)).toBe(true);
+    }
     const mine = await env.api<{ items: Array<{ status: string; payoutDate: string | null }> }>(
       '/merchant/settlements',
       {
