@@ -72,16 +72,22 @@ describe('project defaults', () => {
     });
   });
 
-  it.each(operationIds)('%s is bundled as minified ESM with a require shim and a source map', (id) => {
-    const fn = functionOf(id);
-    // The bundle is staged in the cloud assembly as asset.<hash>, uploaded as <hash>.zip.
-    const s3Key = (propertiesOf(fn).Code as { S3Key: string }).S3Key;
-    const bundle = join(dev.app.synth().directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
-    const code = readFileSync(join(bundle, 'index.mjs'), 'utf8');
-    expect(code.startsWith("import { createRequire as __createRequire } from 'node:module';")).toBe(true);
-    expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
-    expect(existsSync(join(bundle, 'index.mjs.map'))).toBe(true);
-  });
+  it.each(operationIds)(
+    '%s is bundled as minified ESM with a require shim, a source map and the environment credentials only',
+    (id) => {
+      const fn = functionOf(id);
+      // The bundle is staged in the cloud assembly as asset.<hash>, uploaded as <hash>.zip.
+      const s3Key = (propertiesOf(fn).Code as { S3Key: string }).S3Key;
+      const bundle = join(dev.app.synth().directory, `asset.${s3Key.replace(/\.zip$/, '')}`);
+      const code = readFileSync(join(bundle, 'index.mjs'), 'utf8');
+      expect(code.startsWith("import { createRequire as __createRequire } from 'node:module';")).toBe(true);
+      expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
+      expect(existsSync(join(bundle, 'index.mjs.map'))).toBe(true);
+      // The SDK's credential chain is the environment alone (infra/constructs/lambda-bundling.ts): no profile,
+      // credential process, SSO or web identity link, which each name their own setting or call.
+      expect(code).not.toMatch(/credential_process|sso_start_url|AssumeRoleWithWebIdentity/);
+    },
+  );
 
   it('no function role uses an AWS managed policy', () => {
     for (const id of operationIds) {
