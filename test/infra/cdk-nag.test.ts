@@ -1,8 +1,10 @@
 /**
  * cdk-nag's AWS Solutions checks pass for both stages: every finding is fixed or acknowledged in code with
  * a reason. cdk-nag 3 runs as a CDK validation plugin, so an unacknowledged error makes app.synth() throw.
+ * And each template stays within what CloudFormation accepts, which synth itself never checks.
  */
-import { Validations } from 'aws-cdk-lib';
+import { NestedStack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -57,6 +59,23 @@ describe.each(STAGES)('cdk-nag, stage %s', (stage) => {
     expect(all.length).toBeGreaterThan(0);
     for (const ack of all) {
       expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThanOrEqual(40);
+    }
+  });
+
+  it("stays within CloudFormation's limits in each template, nested stacks included", () => {
+    // A deploy over a limit fails only at the very end, in CloudFormation. Each route adds about 7 resources
+    // (function, role, policy, log group, permission, integration, route): when this fails, move a part of
+    // the stack into a NestedStack, as the settlement and letter runs are.
+    const nested = synthesised.stack.node.findAll().filter((construct) => construct instanceof NestedStack);
+    const templates = [
+      { name: synthesised.stack.stackName, template: synthesised.template.toJSON() },
+      ...nested.map((stack) => ({ name: stack.node.path, template: Template.fromStack(stack).toJSON() })),
+    ];
+    expect(templates.length).toBeGreaterThan(1);
+    for (const { name, template } of templates) {
+      expect(Object.keys(template.Resources ?? {}).length, `${name}: resources`).toBeLessThanOrEqual(500);
+      expect(Object.keys(template.Parameters ?? {}).length, `${name}: parameters`).toBeLessThanOrEqual(200);
+      expect(Object.keys(template.Outputs ?? {}).length, `${name}: outputs`).toBeLessThanOrEqual(200);
     }
   });
 
