@@ -12,7 +12,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { Template } from 'aws-cdk-lib/assertions';
 import { JOB_LIST } from '../../functions/jobs/job-table.ts';
 import { LETTER_TASKS } from '../../functions/letters/tasks/task-table.ts';
 import { SETTLEMENT_TASKS } from '../../functions/settlement/tasks/task-table.ts';
@@ -29,6 +28,7 @@ import { createSettlementStore } from '../../shared/data/settlement-store.ts';
 import type { TableContext } from '../../shared/data/table.ts';
 import { openCode } from '../../shared/vouchers/code-seal.ts';
 import { formatCode } from '../../shared/vouchers/voucher-code.ts';
+import { stackTemplates } from '../support/stack-templates.ts';
 import { PRICES_REGION, PRICES_TAKEN_ON } from './aws-prices-eu-west-1.ts';
 import { apiCall, pollUntil } from './bench-api.ts';
 import { startBenchTarget } from './bench-target.ts';
@@ -120,8 +120,10 @@ function fixedResources(): FixedResources | string {
       outdir,
     });
     app.synth();
-    const template = Template.fromStack(stack);
-    const count = (type: string) => Object.keys(template.findResources(type)).length;
+    // The nested stacks' too: the settlement and letter runs have alarms of their own.
+    const templates = stackTemplates(stack);
+    const count = (type: string) =>
+      templates.reduce((sum, { template }) => sum + Object.keys(template.findResources(type)).length, 0);
     return {
       secrets: count('AWS::SecretsManager::Secret'),
       alarms: count('AWS::CloudWatch::Alarm'),

@@ -3,14 +3,14 @@
  * a reason. cdk-nag 3 runs as a CDK validation plugin, so an unacknowledged error makes app.synth() throw.
  * And each template stays within what CloudFormation accepts, which synth itself never checks.
  */
-import { NestedStack, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { STAGES } from '../../infra/stacks/voucher-platform-stack.ts';
+import { stackTemplates } from '../support/stack-templates.ts';
 import { cdkContext, type Synthesised, synthStack, temporaryOutdir } from './synth.ts';
 
 interface Acknowledgement {
@@ -66,13 +66,10 @@ describe.each(STAGES)('cdk-nag, stage %s', (stage) => {
     // A deploy over a limit fails only at the very end, in CloudFormation. Each route adds about 7 resources
     // (function, role, policy, log group, permission, integration, route): when this fails, move a part of
     // the stack into a NestedStack, as the settlement and letter runs are.
-    const nested = synthesised.stack.node.findAll().filter((construct) => construct instanceof NestedStack);
-    const templates = [
-      { name: synthesised.stack.stackName, template: synthesised.template.toJSON() },
-      ...nested.map((stack) => ({ name: stack.node.path, template: Template.fromStack(stack).toJSON() })),
-    ];
+    const templates = stackTemplates(synthesised.stack);
     expect(templates.length).toBeGreaterThan(1);
-    for (const { name, template } of templates) {
+    for (const { name, template: found } of templates) {
+      const template = found.toJSON();
       expect(Object.keys(template.Resources ?? {}).length, `${name}: resources`).toBeLessThanOrEqual(500);
       expect(Object.keys(template.Parameters ?? {}).length, `${name}: parameters`).toBeLessThanOrEqual(200);
       expect(Object.keys(template.Outputs ?? {}).length, `${name}: outputs`).toBeLessThanOrEqual(200);
