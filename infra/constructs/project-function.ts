@@ -14,7 +14,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
 import type { BucketAccess, ScopedBucketAccess, ScopedTableAccess, TableAccess } from '../../functions/routes/route.ts';
 import { ENV } from '../../functions/runtime/environment-variables.ts';
-import { BUNDLE_ALIASES, CREATE_REQUIRE_BANNER } from './lambda-bundling.ts';
+import { LAMBDA_BUNDLE } from './lambda-bundling.ts';
 
 /** The repository root: NodejsFunction's projectRoot, and the base of every route's `entry`. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -96,15 +96,15 @@ export class ProjectFunction extends NodejsFunction {
       depsLockFilePath: `${REPO_ROOT}package-lock.json`,
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: CREATE_REQUIRE_BANNER,
+        target: LAMBDA_BUNDLE.target,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        banner: LAMBDA_BUNDLE.banner,
         // The bundle carries the SDK version the tests ran against, not whatever copy the runtime ships.
         bundleAwsSDK: true,
         externalModules: [],
-        minify: true,
+        minify: LAMBDA_BUNDLE.minify,
         // CDK's bundling props have no `alias`: it goes through as `--alias:<module>=<replacement>`.
-        esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([module, path]) => `${module}=${path}`) },
+        esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLE.aliases).map(([module, path]) => `${module}=${path}`) },
         sourceMap: true,
         sourcesContent: false,
       },

@@ -1,7 +1,7 @@
 /**
  * Each route's Lambda bundle, built with the options CDK builds it with (infra/constructs/lambda-bundling.ts:
- * ESM, node24, minified, SDK bundled, the Lambda credential provider), its size, and its cold import time in a fresh Node 24
- * process: roughly the init phase a Lambda cold start pays before the first request.
+ * ESM, node24, minified, SDK bundled, the Lambda credential provider), its size, and its cold import time in a
+ * fresh Node 24 process: roughly the init phase a Lambda cold start pays before the first request.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
