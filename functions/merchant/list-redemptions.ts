@@ -2,14 +2,14 @@
 import { createRedemptionService } from '../../shared/services/redemption-service.ts';
 import { merchantRoutes } from '../routes/merchant.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
 import { merchantPrincipal } from '../runtime/merchant-request.ts';
-import { once } from '../runtime/once.ts';
+import { tableFromEnvironment } from '../runtime/table-access.ts';
 
-const service = once(async () => createRedemptionService(await ledgerDependencies()));
+// No code key: the list finds no voucher by its code, and the function is granted no secret.
+const service = createRedemptionService({ table: tableFromEnvironment(), now: () => new Date() });
 const route = merchantRoutes.listMerchantRedemptions;
 
 export const handler = httpHandler(route, async (request) => {
   const principal = merchantPrincipal(request.principal);
-  return (await service()).listForMerchant(principal.merchantId, request.query);
+  return service.listForMerchant(principal.merchantId, request.query);
 });

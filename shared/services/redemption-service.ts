@@ -39,14 +39,23 @@ const MAX_LIST_DAYS = 92;
 /** The facts a redemption is decided on, and the campaign's reversal window for its answer. */
 type RedemptionRead = Omit<RedemptionFacts, 'amountCents' | 'today'> & { readonly windowHours: number | undefined };
 
-export function createRedemptionService(deps: LedgerDependencies) {
-  const { table, now } = deps;
+export interface RedemptionServiceDependencies extends Omit<LedgerDependencies, 'codeKey'> {
+  /** Needed to find a voucher by its code (look-up, redeem); the shop's own list goes without. */
+  readonly codeKey?: Buffer;
+}
+
+export function createRedemptionService(deps: RedemptionServiceDependencies) {
+  const { table, now, codeKey } = deps;
   const vouchers = createVoucherStore(table);
   const campaigns = createCampaignStore(table);
   const merchants = createMerchantStore(table);
   const ledger = createLedgerStore(table);
   const idempotency = createIdempotencyStore(table);
-  const lookup = createVoucherLookup(deps);
+  const voucherLookup = codeKey ? createVoucherLookup({ ...deps, codeKey }) : undefined;
+  const lookup = (): VoucherLookup => {
+    if (!voucherLookup) throw new Error('This function may not look up vouchers: it has no code key');
+    return voucherLookup;
+  };
   const metric = deps.metric ?? (() => undefined);
 
   const reads = createRedemptionReads(table);
@@ -57,7 +66,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
 
   /** Finds the voucher behind a typed or scanned code, counting every miss against the shop. */
   const findVoucher = (merchantId: string, input: string): Promise<Voucher> =>
-    lookup.find(shopSubject(merchantId), input);
+    lookup().find(shopSubject(merchantId), input);
 
   /**
    * What a redemption decides on, in one BatchGetItem: the stored answer when the key (`scope`, if given)
@@ -78,7 +87,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
     });
     const stored = scope ? idempotency.answerOf<RedemptionAnswer>(scope, read.idempotencyRecord, now()) : undefined;
     if (stored) return { stored };
-    const voucher = await lookup.findIn(shopSubject(merchantId), plan.parsed, read);
+    const voucher = await lookup().findIn(shopSubject(merchantId), plan.parsed, read);
     // A voucher of a campaign not guessed: its enrolment and campaign cost one more read.
     const { enrolment, campaign } =
       read.campaigns.get(voucher.campaignId) ?? (await reads.campaign(merchantId, voucher.campaignId));
@@ -112,7 +121,7 @@ export function createRedemptionService(deps: LedgerDependencies) {
     ): Promise<RedemptionAnswer & { replayed: boolean }> {
       assertValidAmount(body.amountCents);
       const { merchantId } = request.principal;
-      const plan = lookup.plan(shopSubject(merchantId), body.code);
+      const plan = lookup().plan(shopSubject(merchantId), body.code);
       const scope = {
         userId: request.principal.userId,
         key: request.idempotencyKey,
