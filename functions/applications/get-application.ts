@@ -2,12 +2,12 @@
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { applicationRoutes } from '../routes/applications.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { reviewService } from './application-services.ts';
+import { reviewServiceWithProofs } from './application-services.ts';
 
 const route = applicationRoutes.getApplication;
 
 export const handler = httpHandler(route, async ({ params, principal, correlationId }) =>
-  (await reviewService()).view(params.campaignId, params.applicationId, {
+  (await reviewServiceWithProofs()).view(params.campaignId, params.applicationId, {
     actor: actorOf(principal, route.access),
     requestId: correlationId,
   }),

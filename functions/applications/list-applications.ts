@@ -2,12 +2,12 @@
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { applicationRoutes } from '../routes/applications.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { reviewService } from './application-services.ts';
+import { listingService } from './review-services.ts';
 
 const route = applicationRoutes.listApplications;
 
 export const handler = httpHandler(route, async ({ params, query, principal, correlationId }) =>
-  (await reviewService()).list(params.campaignId, query.status, query, {
+  (await listingService()).list(params.campaignId, query.status, query, {
     actor: actorOf(principal, route.access),
     requestId: correlationId,
   }),

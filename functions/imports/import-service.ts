@@ -1,19 +1,21 @@
-/** The import service of the import handlers, built once per cold start. */
+/**
+ * The import service of the import handlers, built once per cold start from what the handler brings: the
+ * documents bucket (create, status, process) and the job starter (process, resume). Each handler imports only
+ * the runtime modules it uses, so a bundle carries the S3 or Lambda client only when its function is granted
+ * that service (see functions/runtime/documents.ts).
+ */
+import type { DocumentStore } from '../../shared/data/document-store.ts';
 import { createImportService } from '../../shared/services/import-service.ts';
-import { documentsFromEnvironment } from '../runtime/documents.ts';
+import type { StartJob } from '../../shared/services/jobs.ts';
 import { jobLeaseSeconds } from '../runtime/job-lease.ts';
-import { jobStarter } from '../runtime/jobs.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 
-export function importServiceFromEnvironment(options: { startsJobs: boolean }) {
+export function importService(given: { documents?: DocumentStore; startJob?: StartJob }) {
   return createImportService({
     table: tableFromEnvironment(),
-    documents: documentsFromEnvironment(),
+    ...(given.documents ? { documents: given.documents } : {}),
     now: () => new Date(),
-    // Only the handler whose route declares the job may start it (and has its function name).
-    startJob: options.startsJobs
-      ? jobStarter(['importRegister'])
-      : () => Promise.reject(new Error('This handler starts no job')),
+    startJob: given.startJob ?? (() => Promise.reject(new Error('This handler starts no job'))),
     leaseSeconds: jobLeaseSeconds(),
   });
 }

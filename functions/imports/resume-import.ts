@@ -2,9 +2,10 @@
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { importRoutes } from '../routes/imports.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { importServiceFromEnvironment } from './import-service.ts';
+import { jobStarter } from '../runtime/jobs.ts';
+import { importService } from './import-service.ts';
 
-const imports = importServiceFromEnvironment({ startsJobs: true });
+const imports = importService({ startJob: jobStarter(['importRegister']) });
 const route = importRoutes.resumeImport;
 
 export const handler = httpHandler(route, async ({ params, principal, correlationId }) =>

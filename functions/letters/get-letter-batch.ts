@@ -2,7 +2,7 @@
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { letterRoutes } from '../routes/letters.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { letterBatches } from './letter-services.ts';
+import { letterBatches } from './letter-batch-links.ts';
 
 const letters = letterBatches();
 const route = letterRoutes.getLetterBatch;

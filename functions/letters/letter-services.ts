@@ -1,12 +1,15 @@
-/** The letter run service of the letter route handlers, built once per cold start with what each may use. */
+/**
+ * The letter run service of the letter route handlers, built once per cold start with what each may use.
+ * The one route that reaches the documents bucket builds its own (letter-batch-links.ts), so that no other
+ * route's bundle carries the S3 client (see functions/runtime/documents.ts).
+ */
 import { createLetterRunService } from '../../shared/services/letter-run-service.ts';
-import { documentsFromEnvironment } from '../runtime/documents.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 import { workflowStarter } from '../runtime/workflows.ts';
 
-const base = () => ({ table: tableFromEnvironment(), now: () => new Date() });
+export const letterRunBase = () => ({ table: tableFromEnvironment(), now: () => new Date() });
+const base = letterRunBase;
 
 export const letterRunReader = () => createLetterRunService(base());
 export const letterRunStarter = () =>
   createLetterRunService({ ...base(), startWorkflow: workflowStarter(['letters']) });
-export const letterBatches = () => createLetterRunService({ ...base(), documents: documentsFromEnvironment() });

@@ -5,4 +5,13 @@
 import { secretIdVariable } from './environment-variables.ts';
 import { secretKeyLoader } from './secret-key.ts';
 
-export const voucherCodeKey = secretKeyLoader(secretIdVariable('voucherCodeKey'), 'voucher code key');
+let load: (() => Promise<Buffer>) | undefined;
+
+/**
+ * A function, not a loader built at import: a bundle that reaches this module without using the key then
+ * leaves the Secrets Manager client out (a call at module level would keep it).
+ */
+export function voucherCodeKey(): Promise<Buffer> {
+  load ??= secretKeyLoader(secretIdVariable('voucherCodeKey'), 'voucher code key');
+  return load();
+}

@@ -1,4 +1,9 @@
-/** The documents bucket for handlers that use it: configuration checked and the S3 client built once per cold start. */
+/**
+ * The documents bucket for handlers that use it: configuration checked and the S3 client built once per cold
+ * start. Import it only where a handler uses the bucket: the store's streaming upload (lib-storage) runs code
+ * as it loads, so a Lambda bundle that merely reaches this module carries it and the S3 client, used or not
+ * (test/infra/bundle-clients.test.ts holds every bundle to the clients its function is granted).
+ */
 import * as z from 'zod';
 import { createS3Client } from '../../shared/aws/clients.ts';
 import { createDocumentStore, type DocumentStore } from '../../shared/data/document-store.ts';

@@ -10,7 +10,7 @@ import { voucherCodeKey } from './code-key.ts';
 import { loadConfig } from './config.ts';
 import { documentsFromEnvironment } from './documents.ts';
 import { ENV } from './environment-variables.ts';
-import { mailerFromEnvironment } from './settlement-settings.ts';
+import { mailerFromEnvironment } from './mailer.ts';
 import { tableFromEnvironment } from './table-access.ts';
 
 const TownLettersSchema = z.object({

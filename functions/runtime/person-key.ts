@@ -2,4 +2,13 @@
 import { secretIdVariable } from './environment-variables.ts';
 import { secretKeyLoader } from './secret-key.ts';
 
-export const personKey = secretKeyLoader(secretIdVariable('personKey'), 'person key');
+let load: (() => Promise<Buffer>) | undefined;
+
+/**
+ * A function, not a loader built at import: a bundle that reaches this module without using the key then
+ * leaves the Secrets Manager client out (a call at module level would keep it).
+ */
+export function personKey(): Promise<Buffer> {
+  load ??= secretKeyLoader(secretIdVariable('personKey'), 'person key');
+  return load();
+}

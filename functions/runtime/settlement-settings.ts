@@ -3,16 +3,14 @@
  * who is told), the SES sender, the table and the documents bucket, and the CloudWatch metrics.
  */
 import * as z from 'zod';
-import { createSesClient } from '../../shared/aws/clients.ts';
-import { createSesMailer } from '../../shared/aws/ses-mailer.ts';
 import { normaliseIban } from '../../shared/iban/iban.ts';
 import { normaliseBic } from '../../shared/payments/bic.ts';
-import type { SendMail } from '../../shared/services/mailer.ts';
 import type { SettlementConfig, SettlementDependencies } from '../../shared/services/settlement-dependencies.ts';
 import { FRENCH_SETTLEMENT_TEXTS } from '../../shared/settlement/i18n/fr.ts';
-import { awsClientOptions, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
 import { documentsFromEnvironment } from './documents.ts';
 import { ENV } from './environment-variables.ts';
+import { mailerFromEnvironment } from './mailer.ts';
 import { MetricUnit, metrics } from './observability.ts';
 import { tableFromEnvironment } from './table-access.ts';
 
@@ -52,17 +50,6 @@ export function settlementConfigFromEnvironment(): SettlementConfig {
     approvalPollSeconds: config[ENV.approvalPollSeconds],
     texts: FRENCH_SETTLEMENT_TEXTS,
   };
-}
-
-/** Sends through SES from the town's verified sender. */
-export function mailerFromEnvironment(): SendMail {
-  const config = loadConfig({ [ENV.mailFrom]: z.string().min(3), [ENV.mailConfigurationSet]: z.string().optional() });
-  const configurationSet = config[ENV.mailConfigurationSet];
-  return createSesMailer({
-    ses: createSesClient(awsClientOptions(config)),
-    from: config[ENV.mailFrom],
-    ...(configurationSet ? { configurationSet } : {}),
-  });
 }
 
 /** Stands for a dependency a step was not granted: any use fails loudly, naming it. */

@@ -2,7 +2,7 @@
 import { actorOf } from '../../shared/ledger/audit-event.ts';
 import { settlementRoutes } from '../routes/settlement.ts';
 import { httpHandler } from '../runtime/http-handler.ts';
-import { settlementDocuments } from './settlement-services.ts';
+import { settlementDocuments } from './settlement-file-links.ts';
 
 const settlement = settlementDocuments();
 const route = settlementRoutes.getSettlementRunFile;

@@ -1,10 +1,14 @@
-/** The settlement service of the settlement route handlers, built once per cold start with what each may use. */
+/**
+ * The settlement service of the settlement route handlers, built once per cold start with what each may use.
+ * The one route that reaches the documents bucket builds its own (settlement-file-links.ts), so that no other
+ * route's bundle carries the S3 client (see functions/runtime/documents.ts).
+ */
 import { createSettlementService } from '../../shared/services/settlement-service.ts';
-import { documentsFromEnvironment } from '../runtime/documents.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 import { workflowStarter } from '../runtime/workflows.ts';
 
-const base = () => ({ table: tableFromEnvironment(), now: () => new Date() });
+export const settlementBase = () => ({ table: tableFromEnvironment(), now: () => new Date() });
+const base = settlementBase;
 
 /** Reading runs and approving: the table only. */
 export const settlementReader = () => createSettlementService(base());
@@ -12,6 +16,3 @@ export const settlementReader = () => createSettlementService(base());
 /** Starting runs: the table and the state machine. */
 export const settlementStarter = () =>
   createSettlementService({ ...base(), startWorkflow: workflowStarter(['settlement']) });
-
-/** Handing out document links: the table (audit) and the documents bucket. */
-export const settlementDocuments = () => createSettlementService({ ...base(), documents: documentsFromEnvironment() });

@@ -34,7 +34,8 @@ import type { SendMail } from './mailer.ts';
 import { createVoucherService } from './voucher-service.ts';
 
 export interface ApplicationReviewDependencies extends Omit<LedgerDependencies, 'codeKey'> {
-  readonly documents: DocumentStore;
+  /** Needed to approve (the letter's manifest) and to view (the proof's link); listing and rejecting go without. */
+  readonly documents?: DocumentStore;
   /** Needed to approve (approval issues a voucher); functions that only list, view or reject go without. */
   readonly codeKey?: Buffer;
   /** Needed to decide (the decision is mailed); functions that only list or view go without. */
@@ -56,6 +57,11 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
   const { codeKey } = deps;
   const vouchers = codeKey ? createVoucherService({ ...deps, codeKey }) : undefined;
   const mailing = createApplicantMailing(deps);
+  const documents = (): DocumentStore => {
+    if (!deps.documents)
+      throw new Error('This function has no access to the documents: grant it the bucket in its route');
+    return deps.documents;
+  };
   const matched = (application: Application) => (application.registerCheck ?? 'MATCH') === 'MATCH';
 
   const event = (
@@ -109,7 +115,7 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
     };
     // The sealed code goes to the letter manifest before the voucher exists (shared/letters/letter-manifest.ts).
     const planned = vouchers.plan(issueRequest);
-    await deps.documents.put(
+    await documents().put(
       letterManifestKey(campaign.campaignId, application.applicationId, 1, planned.voucher.voucherId.slice(1, 9)),
       toJsonLines([manifestLine(planned.voucher, sealCode(codeKey, planned.code))]),
       LETTER_MANIFEST_CONTENT_TYPE,
@@ -149,7 +155,7 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
       const application = await requireApplication(campaignId, applicationId);
       const person = matched(application) ? await requirePerson(application) : undefined;
       await audits.record(event('VIEW_APPLICATION', applicationId, request, { campaignId }));
-      const proofUrl = await deps.documents.downloadUrl(application.proofKey, {
+      const proofUrl = await documents().downloadUrl(application.proofKey, {
         expiresInSeconds: PROOF_VIEW_SECONDS,
         contentType: application.proofContentType,
       });

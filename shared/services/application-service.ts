@@ -47,8 +47,8 @@ export interface ApplicationServiceDependencies {
   readonly documents: DocumentStore;
   readonly personKey: Buffer;
   readonly now: () => Date;
-  /** Sends the receipt once an application is submitted. */
-  readonly sendMail: SendMail;
+  /** Sends the receipt once an application is submitted; filing mails nothing and goes without. */
+  readonly sendMail?: SendMail;
   /** @default APPLICATION_RATE_LIMIT */
   readonly rateLimit?: RateLimit;
 }

@@ -28,7 +28,8 @@ import type { StartJob } from './jobs.ts';
 
 export interface ImportServiceDependencies {
   readonly table: TableContext;
-  readonly documents: DocumentStore;
+  /** Absent in a handler whose function has no grant on the bucket (resume); using it then fails. */
+  readonly documents?: DocumentStore;
   readonly now: () => Date;
   readonly startJob: StartJob;
   /**
@@ -61,6 +62,11 @@ export function createImportService(deps: ImportServiceDependencies) {
   const imports = createImportStore(deps.table, deps.leaseSeconds ? { leaseSeconds: deps.leaseSeconds } : {});
   const campaigns = createCampaignStore(deps.table);
   const audits = createAuditStore(deps.table);
+
+  const documents = (): DocumentStore => {
+    if (!deps.documents) throw new Error('This function has no access to the documents');
+    return deps.documents;
+  };
 
   const requireImport = async (campaignId: string, importId: string): Promise<RegisterImport> => {
     const job = await imports.get(importId);
@@ -118,7 +124,7 @@ export function createImportService(deps: ImportServiceDependencies) {
         import: imports.createItem(job),
         audit: audits.recordItem(event('CREATE_IMPORT', actor, importId, requestId, { campaignId })),
       });
-      const uploadUrl = await deps.documents.uploadUrl(job.objectKey, {
+      const uploadUrl = await documents().uploadUrl(job.objectKey, {
         contentType: REGISTER_CONTENT_TYPE,
         ...(bytes === undefined ? {} : { contentLength: bytes }),
         expiresInSeconds: UPLOAD_URL_SECONDS,
@@ -140,12 +146,12 @@ export function createImportService(deps: ImportServiceDependencies) {
     async process(campaignId: string, importId: string, actor: Actor, requestId: string) {
       const job = await requireImport(campaignId, importId);
       if (job.status !== 'PENDING') return { importId, status: job.status };
-      const uploaded = await deps.documents.head(job.objectKey);
+      const uploaded = await documents().head(job.objectKey);
       if (!uploaded) {
         throw new DomainError('UPLOAD_MISSING', 'Upload the register file to the uploadUrl first, then ask again.');
       }
       if (uploaded.size > MAX_REGISTER_BYTES) {
-        await deps.documents.delete(job.objectKey);
+        await documents().delete(job.objectKey);
         throw new DomainError(
           'UPLOAD_TOO_LARGE',
           `The file has ${uploaded.size} bytes; a register export is accepted up to ${MAX_REGISTER_BYTES} bytes.`,
@@ -193,7 +199,7 @@ export function createImportService(deps: ImportServiceDependencies) {
       }
       const link = (key: string | undefined, fileName: string) =>
         key
-          ? deps.documents.downloadUrl(key, {
+          ? documents().downloadUrl(key, {
               expiresInSeconds: REPORT_URL_SECONDS,
               fileName,
               contentType: 'text/csv; charset=utf-8',
