@@ -7,9 +7,9 @@ import { createLetterRunService } from '../../shared/services/letter-run-service
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 import { workflowStarter } from '../runtime/workflows.ts';
 
+/** What every variant has: the table and the clock. */
 export const letterRunBase = () => ({ table: tableFromEnvironment(), now: () => new Date() });
-const base = letterRunBase;
 
-export const letterRunReader = () => createLetterRunService(base());
+export const letterRunReader = () => createLetterRunService(letterRunBase());
 export const letterRunStarter = () =>
-  createLetterRunService({ ...base(), startWorkflow: workflowStarter(['letters']) });
+  createLetterRunService({ ...letterRunBase(), startWorkflow: workflowStarter(['letters']) });

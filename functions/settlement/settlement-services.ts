@@ -7,12 +7,12 @@ import { createSettlementService } from '../../shared/services/settlement-servic
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 import { workflowStarter } from '../runtime/workflows.ts';
 
+/** What every variant has: the table and the clock. */
 export const settlementBase = () => ({ table: tableFromEnvironment(), now: () => new Date() });
-const base = settlementBase;
 
 /** Reading runs and approving: the table only. */
-export const settlementReader = () => createSettlementService(base());
+export const settlementReader = () => createSettlementService(settlementBase());
 
 /** Starting runs: the table and the state machine. */
 export const settlementStarter = () =>
-  createSettlementService({ ...base(), startWorkflow: workflowStarter(['settlement']) });
+  createSettlementService({ ...settlementBase(), startWorkflow: workflowStarter(['settlement']) });
