@@ -10,12 +10,11 @@ import type { StartJob } from '../../shared/services/jobs.ts';
 import { jobLeaseSeconds } from '../runtime/job-lease.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 
-export function importService(given: { documents?: DocumentStore; startJob?: StartJob }) {
+export function importService(given: { readonly documents?: DocumentStore; readonly startJob?: StartJob }) {
   return createImportService({
     table: tableFromEnvironment(),
-    ...(given.documents ? { documents: given.documents } : {}),
     now: () => new Date(),
-    startJob: given.startJob ?? (() => Promise.reject(new Error('This handler starts no job'))),
     leaseSeconds: jobLeaseSeconds(),
+    ...given,
   });
 }

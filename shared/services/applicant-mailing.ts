@@ -9,6 +9,7 @@ import { createApplicationStore } from '../data/application-store.ts';
 import { createCampaignStore } from '../data/campaign-store.ts';
 import type { TableContext } from '../data/table.ts';
 import { transactWrite } from '../data/transactions.ts';
+import { granted } from './granted.ts';
 import type { SendMail } from './mailer.ts';
 
 export interface ApplicantMailingDependencies {
@@ -27,10 +28,10 @@ export function createApplicantMailing(deps: ApplicantMailingDependencies) {
       const kind = message === 'receipt' ? 'receipt' : 'decision';
       // Applications filed before contact addresses were asked for have none: nothing to send.
       if (!application.contactEmail || application.mailed?.[kind]) return application;
-      if (!deps.sendMail) throw new Error('This function may not send mail: grant it `mail` in its route');
+      const sendMail = granted(deps.sendMail, 'the mail (`mail`)');
       const campaign = await campaigns.get(application.campaignId);
       const mail = composeApplicantMail(message, application, campaign?.name ?? application.campaignId);
-      await deps.sendMail({ to: [application.contactEmail], ...mail });
+      await sendMail({ to: [application.contactEmail], ...mail });
       const mailed: Application = {
         ...application,
         mailed: { ...application.mailed, [kind]: deps.now().toISOString() },

@@ -29,6 +29,7 @@ import type { Person } from '../people/person.ts';
 import { sealCode } from '../vouchers/code-seal.ts';
 import { createApplicantMailing } from './applicant-mailing.ts';
 import { decisionDeadline } from './decision-deadline.ts';
+import { granted } from './granted.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
 import type { SendMail } from './mailer.ts';
 import { createVoucherService } from './voucher-service.ts';
@@ -57,11 +58,7 @@ export function createApplicationReviewService(deps: ApplicationReviewDependenci
   const { codeKey } = deps;
   const vouchers = codeKey ? createVoucherService({ ...deps, codeKey }) : undefined;
   const mailing = createApplicantMailing(deps);
-  const documents = (): DocumentStore => {
-    if (!deps.documents)
-      throw new Error('This function has no access to the documents: grant it the bucket in its route');
-    return deps.documents;
-  };
+  const documents = () => granted(deps.documents, 'the documents bucket');
   const matched = (application: Application) => (application.registerCheck ?? 'MATCH') === 'MATCH';
 
   const event = (

@@ -24,6 +24,7 @@ import {
 } from '../imports/register-import.ts';
 import { leaseExpiresAt } from '../jobs/job-lease.ts';
 import type { Actor, AuditEvent } from '../ledger/audit-event.ts';
+import { granted } from './granted.ts';
 import type { StartJob } from './jobs.ts';
 
 export interface ImportServiceDependencies {
@@ -31,7 +32,8 @@ export interface ImportServiceDependencies {
   /** Absent in a handler whose function has no grant on the bucket (resume); using it then fails. */
   readonly documents?: DocumentStore;
   readonly now: () => Date;
-  readonly startJob: StartJob;
+  /** Absent in a handler whose function may start no job (create, status); starting one then fails. */
+  readonly startJob?: StartJob;
   /**
    * How long an import is leased to the invocation that is to work on it.
    * @default DEFAULT_JOB_LEASE_SECONDS
@@ -63,10 +65,8 @@ export function createImportService(deps: ImportServiceDependencies) {
   const campaigns = createCampaignStore(deps.table);
   const audits = createAuditStore(deps.table);
 
-  const documents = (): DocumentStore => {
-    if (!deps.documents) throw new Error('This function has no access to the documents');
-    return deps.documents;
-  };
+  const documents = () => granted(deps.documents, 'the documents bucket');
+  const startJob = () => granted(deps.startJob, 'the import job');
 
   const requireImport = async (campaignId: string, importId: string): Promise<RegisterImport> => {
     const job = await imports.get(importId);
@@ -175,7 +175,7 @@ export function createImportService(deps: ImportServiceDependencies) {
         );
       }
       try {
-        await deps.startJob('importRegister', { importId });
+        await startJob()('importRegister', { importId });
       } catch (error) {
         await imports.abandonProcessing(job);
         throw error;
@@ -264,7 +264,7 @@ export function createImportService(deps: ImportServiceDependencies) {
           leaseExpiresAt: leaseExpiresAt(current.leaseUntil),
         });
       }
-      await deps.startJob('importRegister', { importId });
+      await startJob()('importRegister', { importId });
       return { importId, status: 'PROCESSING' as ImportStatus };
     },
   };

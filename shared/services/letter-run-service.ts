@@ -13,6 +13,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { newId } from '../ids.ts';
 import type { Actor } from '../ledger/audit-event.ts';
 import type { LetterRun } from '../letters/letter-run.ts';
+import { granted } from './granted.ts';
 import { idempotentWrite } from './idempotent-write.ts';
 import type { StartWorkflow } from './workflows.ts';
 
@@ -154,7 +155,7 @@ export function createLetterRunService(deps: LetterRunServiceDependencies) {
       if (batch.status !== 'DONE' || !batch.pdfKey || !batch.manifestKey) {
         throw new DomainError('FILE_NOT_READY', `Batch ${batchId} of run ${runId} is not rendered yet.`);
       }
-      if (!deps.documents) throw new Error('This function has no access to the documents');
+      const documents = granted(deps.documents, 'the documents bucket');
       await audits.record({
         eventId: newId('E'),
         at: deps.now().toISOString(),
@@ -167,12 +168,12 @@ export function createLetterRunService(deps: LetterRunServiceDependencies) {
       });
       const name = batch.pdfKey.split('/').pop() ?? 'lettres.pdf';
       const [downloadUrl, manifestUrl] = await Promise.all([
-        deps.documents.downloadUrl(batch.pdfKey, {
+        documents.downloadUrl(batch.pdfKey, {
           expiresInSeconds: BATCH_URL_SECONDS,
           fileName: name,
           contentType: 'application/pdf',
         }),
-        deps.documents.downloadUrl(batch.manifestKey, {
+        documents.downloadUrl(batch.manifestKey, {
           expiresInSeconds: BATCH_URL_SECONDS,
           fileName: name.replace(/\.pdf$/, '.csv'),
           contentType: 'text/csv; charset=utf-8',

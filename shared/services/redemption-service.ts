@@ -22,6 +22,7 @@ import { addDays, brusselsDateOf, brusselsTimestamp, type CalendarDate } from '.
 import type { Voucher } from '../vouchers/voucher.ts';
 import { voucherStateOn } from '../vouchers/voucher.ts';
 import { createCampaignHints } from './campaign-hints.ts';
+import { granted } from './granted.ts';
 import { idempotentWrite, type StoredReplay } from './idempotent-write.ts';
 import type { LedgerDependencies } from './ledger-dependencies.ts';
 import { createVoucherLookup, type VoucherLookup } from './voucher-lookup.ts';
@@ -52,10 +53,7 @@ export function createRedemptionService(deps: RedemptionServiceDependencies) {
   const ledger = createLedgerStore(table);
   const idempotency = createIdempotencyStore(table);
   const voucherLookup = codeKey ? createVoucherLookup({ ...deps, codeKey }) : undefined;
-  const lookup = (): VoucherLookup => {
-    if (!voucherLookup) throw new Error('This function may not look up vouchers: it has no code key');
-    return voucherLookup;
-  };
+  const lookup = () => granted(voucherLookup, 'the voucher code key');
   const metric = deps.metric ?? (() => undefined);
 
   const reads = createRedemptionReads(table);

@@ -19,6 +19,7 @@ import {
   type SettlementRun,
   settlementFileKeys,
 } from '../settlement/settlement-run.ts';
+import { granted } from './granted.ts';
 import { idempotentWrite } from './idempotent-write.ts';
 import { nextSettlementRun } from './settlement-closing.ts';
 import type { SettlementDependencies } from './settlement-dependencies.ts';
@@ -213,7 +214,7 @@ export function createSettlementService(deps: SettlementServiceDependencies) {
         );
       }
       const file = FILES[kind];
-      if (!deps.documents) throw new Error('This function has no access to the documents');
+      const documents = granted(deps.documents, 'the documents bucket');
       await audits.record({
         eventId: newId('E'),
         at: deps.now().toISOString(),
@@ -225,7 +226,7 @@ export function createSettlementService(deps: SettlementServiceDependencies) {
         details: { kind },
       });
       const extension = settlementFileKeys(runId)[file.key].split('.').pop();
-      const downloadUrl = await deps.documents.downloadUrl(run.files[file.key], {
+      const downloadUrl = await documents.downloadUrl(run.files[file.key], {
         expiresInSeconds: FILE_URL_SECONDS,
         fileName: `${file.name}-${runId}.${extension}`,
         contentType: file.type,
