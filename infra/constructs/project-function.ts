@@ -2,21 +2,39 @@
  * The one Lambda function construct of the project: every function gets the same runtime, bundling and
  * logging defaults, and access to other resources only through the grant helpers below.
  */
+
+import { cpSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnElement, Duration, Names, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  AssetHashType,
+  CfnElement,
+  DockerImage,
+  Duration,
+  Names,
+  RemovalPolicy,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  type IFunction,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
 import type { BucketAccess, ScopedBucketAccess, ScopedTableAccess, TableAccess } from '../../functions/routes/route.ts';
 import { ENV } from '../../functions/runtime/environment-variables.ts';
-import { LAMBDA_BUNDLE } from './lambda-bundling.ts';
+import { lambdaBundleFolder } from './lambda-bundling.ts';
 
-/** The repository root: NodejsFunction's projectRoot, and the base of every route's `entry`. */
+/** The repository root: the base of every route's `entry`. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Read by functions/runtime/observability.ts; the same in every stage so dashboards and queries match. */
@@ -51,7 +69,7 @@ export interface ProjectFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
 }
 
-export class ProjectFunction extends NodejsFunction {
+export class ProjectFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
     if (!props.entry.endsWith('.ts')) {
       throw new Error(`ProjectFunction ${id}: entry must be a TypeScript module, got ${props.entry}`);
@@ -80,8 +98,26 @@ export class ProjectFunction extends NodejsFunction {
     });
 
     super(scope, id, {
-      entry: props.entry,
-      handler: 'handler',
+      // What NodejsFunction does, with every function of the stack bundled in one esbuild run
+      // (lambda-bundling.ts). CDK calls the bundler only for stacks it bundles (not under
+      // `aws:cdk:bundling-stacks`), and names the asset after its output.
+      code: Code.fromAsset(REPO_ROOT, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never run: the local bundler always answers (or throws esbuild's error), as NodejsFunction's does.
+          image: DockerImage.fromRegistry('dummy'),
+          // CDK caches staged assets by source folder and bundling options, not by what `local` does: naming
+          // the entry here keeps the functions apart.
+          command: ['bundle', relative(REPO_ROOT, props.entry)],
+          local: {
+            tryBundle(outputDir) {
+              cpSync(lambdaBundleFolder(REPO_ROOT, props.entry), outputDir, { recursive: true });
+              return true;
+            },
+          },
+        },
+      }),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -92,22 +128,6 @@ export class ProjectFunction extends NodejsFunction {
       tracing: Tracing.DISABLED,
       role,
       logGroup,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
-      bundling: {
-        format: OutputFormat.ESM,
-        target: LAMBDA_BUNDLE.target,
-        mainFields: [...LAMBDA_BUNDLE.mainFields],
-        banner: LAMBDA_BUNDLE.banner,
-        // The bundle carries the SDK version the tests ran against, not whatever copy the runtime ships.
-        bundleAwsSDK: true,
-        externalModules: [],
-        minify: LAMBDA_BUNDLE.minify,
-        // CDK's bundling props have no `alias`: it goes through as `--alias:<module>=<replacement>`.
-        esbuildArgs: { '--alias': Object.entries(LAMBDA_BUNDLE.aliases).map(([module, path]) => `${module}=${path}`) },
-        sourceMap: true,
-        sourcesContent: false,
-      },
       environment: {
         [ENV.stage]: props.stage,
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,

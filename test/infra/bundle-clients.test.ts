@@ -4,7 +4,7 @@
  * A client it is not granted is dead weight at every cold start (the S3 client alone is about 100 KB), and
  * usually a sign of a call that would fail in AWS: the local target hands every handler every variable, so a
  * handler that reads a secret its route does not grant works locally and fails deployed. A granted service
- * whose client is missing is a grant nobody uses. Bundles are built as CDK builds them
+ * whose client is missing is a grant nobody uses. Bundles are built as a synth builds them
  * (infra/constructs/lambda-bundling.ts), in memory.
  *
  * The one looser rule is for workflow tasks: the tasks of a run share one settings module
@@ -47,19 +47,20 @@ const WORKFLOW_CLIENTS = new Map(
 const carried = new Map<string, string[]>();
 
 beforeAll(async () => {
+  // One esbuild run for all of them, as a synth builds them: each entry is its own self-contained bundle.
+  const { metafile } = await build({
+    ...lambdaBuildOptions(REPO_ROOT),
+    entryPoints: Object.fromEntries(LOCAL_FUNCTIONS.map((fn) => [fn.name, join(REPO_ROOT, fn.entry)])),
+    outdir: join(REPO_ROOT, 'bundles'),
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  });
   for (const fn of LOCAL_FUNCTIONS) {
-    const { metafile } = await build({
-      ...lambdaBuildOptions(REPO_ROOT),
-      entryPoints: [join(REPO_ROOT, fn.entry)],
-      outfile: join(REPO_ROOT, 'bundle.mjs'),
-      write: false,
-      metafile: true,
-      logLevel: 'error',
-    });
+    const output = metafile.outputs[`bundles/${fn.name}.js`];
+    if (!output) throw new Error(`no bundle for ${fn.name}`);
     // Only what is in the output counts: the metafile's inputs also list modules tree shaking dropped.
-    const inputs = Object.values(metafile.outputs).flatMap((output) =>
-      Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0),
-    );
+    const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0);
     const clients = new Set(inputs.flatMap(([path]) => path.match(/@aws-sdk\/(client-[a-z0-9-]+)\//)?.[1] ?? []));
     carried.set(fn.name, [...clients].sort());
   }
