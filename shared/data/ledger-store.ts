@@ -55,7 +55,8 @@ export function createLedgerStore(table: TableContext) {
       ConditionExpression: '#status = :active AND balanceCents = :before',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':after': balanceAfterCents, ':before': voucher.balanceCents, ':active': 'ACTIVE' },
-      // When another redemption got there first, the refusal carries the new balance: no read needed.
+      // When another redemption got there first, the refusal carries the new balance, with no read: if that
+      // already refuses the request, the use case answers at once.
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   });
