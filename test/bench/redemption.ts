@@ -4,6 +4,7 @@
  * balance-after (one BatchGetItem of what the decision needs, then that transaction; our overhead is the
  * ratio to it), and the hot-voucher case: 64 simultaneous attempts on one voucher.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { LocalIdentityProvider } from '../../infra/local/auth/local-identity.ts';
 import { createDynamoDbClients } from '../../shared/aws/clients.ts';
@@ -26,7 +27,7 @@ import { batchGetAll, type TableContext } from '../../shared/data/table.ts';
 import { transactWrite } from '../../shared/data/transactions.ts';
 import { newId } from '../../shared/ids.ts';
 import { SYSTEM_ACTOR } from '../../shared/ledger/audit-event.ts';
-import { createRedemptionService } from '../../shared/services/redemption-service.ts';
+import { createRedemptionService, type RedemptionService } from '../../shared/services/redemption-service.ts';
 import { createVoucherService } from '../../shared/services/voucher-service.ts';
 import { addDays, brusselsDateOf } from '../../shared/time/calendar-date.ts';
 import type { Voucher } from '../../shared/vouchers/voucher.ts';
@@ -55,6 +56,10 @@ export interface HotVoucherFigures {
   readonly requests: readonly RequestTally[];
   /** The tills' time added up (each till from its start to its answer), to set the requests' time against. */
   readonly tillMs: number;
+  /** When the last till's first write was answered (committed or refused): the first round, all at once. */
+  readonly firstRoundMs: number;
+  /** The same 64 tills at once on 64 vouchers of their own: the burst with no contention. */
+  readonly spreadMs: number;
 }
 
 export interface RequestTally {
@@ -231,7 +236,11 @@ export async function benchHotVoucher(target: BenchTarget): Promise<HotVoucherFi
  * `table` with every request counted by kind and outcome: a transaction committed, refused by a condition
  * (which part) or by contention.
  */
-function tallied(table: TableContext): { table: TableContext; tallies: Map<string, RequestTally> } {
+function tallied(
+  table: TableContext,
+  /** Called as each TransactWriteItems is answered, committed or refused. */
+  onTransaction: () => void = () => undefined,
+): { table: TableContext; tallies: Map<string, RequestTally> } {
   const tallies = new Map<string, RequestTally>();
   const count = (kind: string, ms: number) => {
     const tally = tallies.get(kind) ?? { kind, count: 0, totalMs: 0 };
@@ -254,6 +263,8 @@ function tallied(table: TableContext): { table: TableContext; tallies: Map<strin
           const codes = [...new Set(reasons.map((reason) => reason.Code).filter((code) => code && code !== 'None'))];
           count(`${kind} refused (${codes.join(', ') || (error as Error).name})`, performance.now() - started);
           throw error;
+        } finally {
+          if (kind === 'TransactWrite') onTransaction();
         }
       },
     },
@@ -334,15 +345,58 @@ export function rawRedemptionItems(
   });
 }
 
-/** 64 tills redeem 3 € each from one 100 € voucher at the same instant, through the use case itself. */
+/**
+ * 64 tills redeem 3 € each from one 100 € voucher at the same instant, through the use case itself; and, first,
+ * the same 64 tills on 64 vouchers of their own, the time the same burst takes with no contention at all.
+ */
 async function hotVoucher(
   table: TableContext,
   codeKey: Buffer,
   campaign: Campaign,
   shops: ReadonlyArray<{ merchantId: string }>,
 ): Promise<HotVoucherFigures> {
+  const attempts = 64;
+  const issuer = createVoucherService({ table, codeKey, now: () => new Date() });
+  const issueOne = async () => {
+    const issued = await issuer.issue({
+      campaign,
+      beneficiaryRef: randomUUID(),
+      householdRef: randomUUID(),
+      actor: SYSTEM_ACTOR,
+      requestId: 'bench-hot',
+    });
+    if (issued.outcome !== 'ISSUED') throw new Error(issued.outcome);
+    return issued.code;
+  };
+  // A till's request, each with a key of its own; each service starts cold, as a burst of new Lambdas does.
+  const redeemAt = (service: RedemptionService, index: number, code: string) => {
+    const merchantId = shops[index % shops.length]?.merchantId ?? '';
+    return service.redeem(
+      {
+        principal: { userId: randomUUID(), username: merchantId, roles: ['merchant'], merchantId },
+        actor: { userId: merchantId, username: merchantId, role: 'merchant' },
+        idempotencyKey: randomUUID(),
+        requestId: 'bench-hot',
+      },
+      { code, amountCents: 300 },
+    );
+  };
+
+  const ownCodes: string[] = [];
+  for (let index = 0; index < attempts; index += 1) ownCodes.push(await issueOne());
+  const spreadService = createRedemptionService({ table, codeKey, now: () => new Date() });
+  const spreadStarted = performance.now();
+  await Promise.all(ownCodes.map((code, index) => redeemAt(spreadService, index, code)));
+  const spreadMs = performance.now() - spreadStarted;
+
   let retries = 0;
-  const counted = tallied(table);
+  // Which till sends a request, so that the first round can be timed: when every till's first write is answered.
+  const tillOf = new AsyncLocalStorage<number>();
+  const firstWriteAnswered = new Map<number, number>();
+  const counted = tallied(table, () => {
+    const till = tillOf.getStore();
+    if (till !== undefined && !firstWriteAnswered.has(till)) firstWriteAnswered.set(till, performance.now());
+  });
   const service = createRedemptionService({
     table: counted.table,
     codeKey,
@@ -351,31 +405,14 @@ async function hotVoucher(
       if (name === 'TransactionConflicts') retries += value;
     },
   });
-  const issued = await createVoucherService({ table, codeKey, now: () => new Date() }).issue({
-    campaign,
-    beneficiaryRef: randomUUID(),
-    householdRef: randomUUID(),
-    actor: SYSTEM_ACTOR,
-    requestId: 'bench-hot',
-  });
-  if (issued.outcome !== 'ISSUED') throw new Error(issued.outcome);
-  const attempts = 64;
+  const code = await issueOne();
   let tillMs = 0;
   const started = performance.now();
   const results = await Promise.allSettled(
     Array.from({ length: attempts }, async (_, index) => {
-      const merchantId = shops[index % shops.length]?.merchantId ?? '';
       const tillStarted = performance.now();
       try {
-        return await service.redeem(
-          {
-            principal: { userId: randomUUID(), username: merchantId, roles: ['merchant'], merchantId },
-            actor: { userId: merchantId, username: merchantId, role: 'merchant' },
-            idempotencyKey: randomUUID(),
-            requestId: 'bench-hot',
-          },
-          { code: issued.code, amountCents: 300 },
-        );
+        return await tillOf.run(index, () => redeemAt(service, index, code));
       } finally {
         tillMs += performance.now() - tillStarted;
       }
@@ -392,5 +429,7 @@ async function hotVoucher(
     wallMs: performance.now() - started,
     requests: [...counted.tallies.values()].sort((a, b) => b.totalMs - a.totalMs),
     tillMs,
+    firstRoundMs: Math.max(...firstWriteAnswered.values()) - started,
+    spreadMs,
   };
 }

@@ -138,7 +138,16 @@ async function redemption(): Promise<void> {
 function printHotVoucher(hot: HotVoucherFigures): void {
   printTable(
     'Hot voucher: 64 tills take 3 € from one 100 € voucher at the same instant',
-    ['attempts', 'accepted', 'refused (balance)', 'busy (409, retry)', 'retries needed', 'wall time'],
+    [
+      'attempts',
+      'accepted',
+      'refused (balance)',
+      'busy (409, retry)',
+      'retries needed',
+      'first round',
+      'wall time',
+      'same tills, 64 vouchers',
+    ],
     [
       [
         String(hot.attempts),
@@ -146,7 +155,9 @@ function printHotVoucher(hot: HotVoucherFigures): void {
         String(hot.refusedInsufficient),
         String(hot.busy),
         String(hot.retries),
+        ms(hot.firstRoundMs),
         ms(hot.wallMs),
+        ms(hot.spreadMs),
       ],
     ],
   );
