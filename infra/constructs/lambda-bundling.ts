@@ -66,5 +66,5 @@ export function lambdaBundleFolder(repoRoot: string, entry: string): string {
     logLevel: 'error',
   });
   for (const path of batch) bundles.set(path, join(outdir, folderOf(path)));
-  return bundles.get(relativeEntry) ?? outdir;
+  return join(outdir, folderOf(relativeEntry));
 }

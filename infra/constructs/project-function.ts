@@ -2,7 +2,6 @@
  * The one Lambda function construct of the project: every function gets the same runtime, bundling and
  * logging defaults, and access to other resources only through the grant helpers below.
  */
-
 import { cpSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

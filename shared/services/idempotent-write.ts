@@ -11,10 +11,10 @@ import type { IdempotencyScope, IdempotencyStore, StoredAnswer } from '../data/i
 import { ContentionTimeoutError, type TransactionOutcome } from '../data/transactions.ts';
 import { DomainError, isDomainError } from '../errors/domain-error.ts';
 
-/** Bounds of the pause before deciding again after a refused write, in multiples of the refused attempt (see below). */
+/** The pause before deciding again after a refused write: up to PAUSE_FACTOR times the refused attempt, within these bounds (see below). */
+const PAUSE_FACTOR = 16;
 const MIN_PAUSE_MS = 10;
 const MAX_PAUSE_MS = 2_000;
-const PAUSE_FACTOR = 16;
 
 export interface WriteAttempt<T> {
   /** The transaction's outcome; its idempotency record is the part named `idempotency`. */
