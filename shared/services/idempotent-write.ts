@@ -11,7 +11,10 @@ import type { IdempotencyScope, IdempotencyStore, StoredAnswer } from '../data/i
 import { ContentionTimeoutError, type TransactionOutcome } from '../data/transactions.ts';
 import { DomainError, isDomainError } from '../errors/domain-error.ts';
 
-/** The pause before deciding again after a refused write: up to PAUSE_FACTOR times the refused attempt, within these bounds (see below). */
+/**
+ * The pause before deciding again after a refused write: up to PAUSE_FACTOR times what the refused attempt took,
+ * within these bounds (see below).
+ */
 const PAUSE_FACTOR = 16;
 const MIN_PAUSE_MS = 10;
 const MAX_PAUSE_MS = 2_000;
