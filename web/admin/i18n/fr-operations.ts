@@ -2,6 +2,8 @@
  * The admin page's texts in French for running the scheme: campaigns, the register import, issuance and
  * letters, applications, shops and settlements. The rest (shell, sign-in, follow-up, errors) is in fr.ts.
  */
+import { categoriesFr } from '../../lib/i18n/categories.ts';
+
 export const frOperations = {
   'shops.title': 'Commerces',
   'shops.add': 'Ajouter un commerce',
@@ -57,21 +59,7 @@ export const frOperations = {
   'shops.enrol': 'Inscrire',
   'shops.enrol.label': 'Inscrire {name} à la campagne {campaign}',
   'shops.enrolled': '« {name} » est inscrit à la campagne « {campaign} ».',
-  'category.bakery': 'Boulangerie, pâtisserie',
-  'category.butcher': 'Boucherie',
-  'category.grocery': 'Alimentation',
-  'category.clothing': 'Vêtements',
-  'category.shoes': 'Chaussures',
-  'category.books': 'Librairie, papeterie',
-  'category.toys': 'Jouets, jeux',
-  'category.sports': 'Sport, vélo',
-  'category.electronics': 'Informatique, téléphonie',
-  'category.hardware': 'Bricolage, jardin',
-  'category.florist': 'Fleuriste',
-  'category.optician': 'Opticien',
-  'category.hairdresser': 'Coiffure',
-  'category.restaurant': 'Restauration',
-  'category.other': 'Autres commerces',
+  ...categoriesFr,
 
   'campaigns.title': 'Campagnes',
   'campaigns.add': 'Créer une campagne',

@@ -1,4 +1,5 @@
 /** The admin page's texts in Dutch for running the scheme: the same keys as fr-operations.ts. */
+import { categoriesNl } from '../../lib/i18n/categories.ts';
 import type { OperationsMessageKey } from './fr-operations.ts';
 
 export const nlOperations: Readonly<Record<OperationsMessageKey, string>> = {
@@ -55,21 +56,7 @@ export const nlOperations: Readonly<Record<OperationsMessageKey, string>> = {
   'shops.enrol': 'Inschrijven',
   'shops.enrol.label': '{name} inschrijven in de campagne {campaign}',
   'shops.enrolled': '„{name}” is ingeschreven in de campagne „{campaign}”.',
-  'category.bakery': 'Bakkerij, patisserie',
-  'category.butcher': 'Slagerij',
-  'category.grocery': 'Voeding',
-  'category.clothing': 'Kleding',
-  'category.shoes': 'Schoenen',
-  'category.books': 'Boekhandel, papierwaren',
-  'category.toys': 'Speelgoed, spellen',
-  'category.sports': 'Sport, fiets',
-  'category.electronics': 'Informatica, telefonie',
-  'category.hardware': 'Doe-het-zelf, tuin',
-  'category.florist': 'Bloemist',
-  'category.optician': 'Opticien',
-  'category.hairdresser': 'Kapper',
-  'category.restaurant': 'Horeca',
-  'category.other': 'Andere handelaars',
+  ...categoriesNl,
 
   'campaigns.title': 'Campagnes',
   'campaigns.add': 'Campagne aanmaken',

@@ -1,4 +1,5 @@
 /** The /bon/ page's texts in German (same keys as ./fr.ts; the type makes a missing one a compile error). */
+import { categoriesDe } from '../../lib/i18n/categories.ts';
 import type { BonCatalogue } from './fr.ts';
 
 export const de: BonCatalogue = {
@@ -60,19 +61,5 @@ export const de: BonCatalogue = {
     'Wenden Sie sich mit Ihrem Personalausweis an die Gemeindeverwaltung (Dienst Einkaufsgutscheine). Der verlorene Gutschein wird storniert und Sie erhalten einen neuen Brief mit dem restlichen Guthaben.',
   'lost.care': 'Bewahren Sie den Brief wie Bargeld auf: Wer den Code hat, kann den Gutschein ausgeben.',
 
-  'category.bakery': 'Bäckerei, Konditorei',
-  'category.butcher': 'Metzgerei',
-  'category.grocery': 'Lebensmittel',
-  'category.clothing': 'Bekleidung',
-  'category.shoes': 'Schuhe',
-  'category.books': 'Buchhandlung, Schreibwaren',
-  'category.toys': 'Spielwaren',
-  'category.sports': 'Sport, Fahrrad',
-  'category.electronics': 'Informatik, Telefonie',
-  'category.hardware': 'Heimwerken, Garten',
-  'category.florist': 'Blumengeschäft',
-  'category.optician': 'Optiker',
-  'category.hairdresser': 'Friseur',
-  'category.restaurant': 'Gastronomie',
-  'category.other': 'Andere Geschäfte',
+  ...categoriesDe,
 };

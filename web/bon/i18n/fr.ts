@@ -2,6 +2,8 @@
  * The /bon/ page's texts in French (the reference). Dutch and German are files with the same keys (the
  * type below makes a missing key a compile error), registered in ./index.ts.
  */
+import { categoriesFr } from '../../lib/i18n/categories.ts';
+
 export const fr = {
   'app.title': 'Mon chèque commerce : solde et commerces partenaires',
   'app.name': 'Chèque commerce',
@@ -60,21 +62,7 @@ export const fr = {
     'Contactez l’administration communale (service du chèque commerce) avec votre carte d’identité. Le bon perdu est annulé et une nouvelle lettre vous est envoyée avec le solde restant.',
   'lost.care': 'Gardez la lettre comme de l’argent : qui a le code peut dépenser le bon.',
 
-  'category.bakery': 'Boulangerie, pâtisserie',
-  'category.butcher': 'Boucherie',
-  'category.grocery': 'Alimentation',
-  'category.clothing': 'Vêtements',
-  'category.shoes': 'Chaussures',
-  'category.books': 'Librairie, papeterie',
-  'category.toys': 'Jouets, jeux',
-  'category.sports': 'Sport, vélo',
-  'category.electronics': 'Informatique, téléphonie',
-  'category.hardware': 'Bricolage, jardin',
-  'category.florist': 'Fleuriste',
-  'category.optician': 'Opticien',
-  'category.hairdresser': 'Coiffure',
-  'category.restaurant': 'Restauration',
-  'category.other': 'Autres commerces',
+  ...categoriesFr,
 } as const;
 
 export type BonMessageKey = keyof typeof fr;

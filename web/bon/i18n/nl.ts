@@ -1,4 +1,5 @@
 /** The /bon/ page's texts in Dutch (same keys as ./fr.ts; the type makes a missing one a compile error). */
+import { categoriesNl } from '../../lib/i18n/categories.ts';
 import type { BonCatalogue } from './fr.ts';
 
 export const nl: BonCatalogue = {
@@ -57,19 +58,5 @@ export const nl: BonCatalogue = {
     'Neem contact op met het gemeentebestuur (dienst waardebonnen) met uw identiteitskaart. De verloren bon wordt geannuleerd en u krijgt een nieuwe brief met het resterende saldo.',
   'lost.care': 'Bewaar de brief zoals geld: wie de code heeft, kan de bon uitgeven.',
 
-  'category.bakery': 'Bakkerij, patisserie',
-  'category.butcher': 'Slagerij',
-  'category.grocery': 'Voeding',
-  'category.clothing': 'Kleding',
-  'category.shoes': 'Schoenen',
-  'category.books': 'Boekhandel, papierwaren',
-  'category.toys': 'Speelgoed, spellen',
-  'category.sports': 'Sport, fietsen',
-  'category.electronics': 'Informatica, telefonie',
-  'category.hardware': 'Doe-het-zelf, tuin',
-  'category.florist': 'Bloemist',
-  'category.optician': 'Opticien',
-  'category.hairdresser': 'Kapper',
-  'category.restaurant': 'Horeca',
-  'category.other': 'Andere winkels',
+  ...categoriesNl,
 };

@@ -1,4 +1,5 @@
 /** The public pages' texts in German (East Belgium): the same keys and {placeholders} as fr.ts (the type and a unit test check). */
+import { categoriesDe } from './categories.ts';
 import type { Catalogue } from './fr.ts';
 
 export const de: Catalogue = {
@@ -14,19 +15,5 @@ export const de: Catalogue = {
   'public.filter.all': 'Alle Geschäfte',
   'public.empty': 'Zurzeit kein Geschäft dieser Art.',
   'public.address.box': 'Bfk. {box}',
-  'category.bakery': 'Bäckerei, Konditorei',
-  'category.butcher': 'Metzgerei',
-  'category.grocery': 'Lebensmittel',
-  'category.clothing': 'Bekleidung',
-  'category.shoes': 'Schuhe',
-  'category.books': 'Buchhandlung, Schreibwaren',
-  'category.toys': 'Spielwaren',
-  'category.sports': 'Sport, Fahrräder',
-  'category.electronics': 'Computer, Telefonie',
-  'category.hardware': 'Heimwerken, Garten',
-  'category.florist': 'Blumengeschäft',
-  'category.optician': 'Optiker',
-  'category.hairdresser': 'Friseur',
-  'category.restaurant': 'Gastronomie',
-  'category.other': 'Sonstige Geschäfte',
+  ...categoriesDe,
 };

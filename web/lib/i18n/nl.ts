@@ -1,4 +1,5 @@
 /** The public pages' texts in Belgian Dutch: the same keys and {placeholders} as fr.ts (the type and a unit test check). */
+import { categoriesNl } from './categories.ts';
 import type { Catalogue } from './fr.ts';
 
 export const nl: Catalogue = {
@@ -13,19 +14,5 @@ export const nl: Catalogue = {
   'public.filter.all': 'Alle zaken',
   'public.empty': 'Voorlopig geen zaken van deze soort.',
   'public.address.box': 'bus {box}',
-  'category.bakery': 'Bakkerij, banketbakkerij',
-  'category.butcher': 'Slagerij',
-  'category.grocery': 'Voeding',
-  'category.clothing': 'Kleding',
-  'category.shoes': 'Schoenen',
-  'category.books': 'Boekhandel, papierwaren',
-  'category.toys': 'Speelgoed, spellen',
-  'category.sports': 'Sport, fietsen',
-  'category.electronics': 'Computers, telefonie',
-  'category.hardware': 'Doe-het-zelf, tuin',
-  'category.florist': 'Bloemist',
-  'category.optician': 'Opticien',
-  'category.hairdresser': 'Kapper',
-  'category.restaurant': 'Horeca',
-  'category.other': 'Andere zaken',
+  ...categoriesNl,
 };
