@@ -5,11 +5,18 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { createSecretsClient } from '../../shared/aws/clients.ts';
+import type { SecretName } from '../routes/route.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';
+import { secretIdVariable } from './environment-variables.ts';
 import { once } from './once.ts';
 
-/** A loader for the key whose secret id is in `variable` (e.g. PERSON_KEY_SECRET_ID); `what` names it in errors. */
-export function secretKeyLoader(variable: string, what: string): () => Promise<Buffer> {
+/**
+ * A loader for the platform secret `secret` (its id is in e.g. PERSON_KEY_SECRET_ID); `what` names it in errors.
+ * Nothing happens until the loader is called: a module that builds one at import marks the call pure, so a
+ * bundle that reaches the module without using the key leaves the Secrets Manager client out.
+ */
+export function secretKeyLoader(secret: SecretName, what: string): () => Promise<Buffer> {
+  const variable = secretIdVariable(secret);
   // A failed fetch (throttling, network) must not poison the warm container: `once` lets the next request retry.
   return once(async () => {
     // Named by the caller's variable, so a missing one is reported under its own name.
