@@ -5,7 +5,7 @@
  */
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
 import { createRemoteJWKSet } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { USER_POOLS } from '../../shared/auth/user-pools.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { userPoolClientIdVariable, userPoolIssuerVariable } from '../runtime/environment-variables.ts';
@@ -14,8 +14,8 @@ import { createUserPoolTokenVerifier, type FlatClaims } from '../runtime/user-po
 const config = loadConfig(
   Object.fromEntries(
     USER_POOLS.flatMap((pool) => [
-      [userPoolIssuerVariable(pool), z.url().startsWith('https://cognito-idp.')],
-      [userPoolClientIdVariable(pool), z.string().min(1)],
+      [userPoolIssuerVariable(pool), z.url().check(z.startsWith('https://cognito-idp.'))],
+      [userPoolClientIdVariable(pool), z.string().check(z.minLength(1))],
     ]),
   ),
 ) as Record<string, string>;

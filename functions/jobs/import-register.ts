@@ -1,6 +1,6 @@
 /** Worker of the register import (started by POST /campaigns/{id}/imports/{importId}/process). */
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createRegisterImportJob } from '../../shared/services/register-import-job.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
 import { jobLeaseSeconds } from '../runtime/job-lease.ts';
@@ -9,7 +9,7 @@ import { once } from '../runtime/once.ts';
 import { personKey } from '../runtime/person-key.ts';
 import { tableFromEnvironment } from '../runtime/table-access.ts';
 
-const EventSchema = z.object({ importId: z.string().regex(/^I[0-9A-Z]{16}$/) });
+const EventSchema = z.object({ importId: z.string().check(z.regex(/^I[0-9A-Z]{16}$/)) });
 
 const job = once(async () =>
   createRegisterImportJob({

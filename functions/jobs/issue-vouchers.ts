@@ -1,6 +1,6 @@
 /** Worker of an issuance run (started by POST /campaigns/{id}/issuance, or by itself to hand a long run over). */
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createIssuanceJob } from '../../shared/services/issuance-job.ts';
 import { documentsFromEnvironment } from '../runtime/documents.ts';
 import { jobLeaseSeconds } from '../runtime/job-lease.ts';
@@ -9,7 +9,7 @@ import { ledgerDependencies } from '../runtime/ledger-dependencies.ts';
 import { logger } from '../runtime/observability.ts';
 import { once } from '../runtime/once.ts';
 
-const EventSchema = z.object({ runId: z.string().regex(/^R[0-9A-Z]{16}$/) });
+const EventSchema = z.object({ runId: z.string().check(z.regex(/^R[0-9A-Z]{16}$/)) });
 
 const dependencies = once(async () => ({
   ...(await ledgerDependencies()),

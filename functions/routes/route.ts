@@ -2,7 +2,7 @@
  * What a route is: the single description of an HTTP operation that the handler framework (validation,
  * authorisation), the local gateway, the CDK HTTP API and the OpenAPI document all read.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../../shared/auth/roles.ts';
 import type { ErrorCode } from '../../shared/errors/domain-error.ts';
 import type { JobName } from '../../shared/services/jobs.ts';
@@ -66,10 +66,10 @@ export interface Permissions {
 export type SecretName = 'voucherCodeKey' | 'personKey';
 
 export interface RouteDefinition<
-  Params extends z.ZodType = z.ZodType,
-  Query extends z.ZodType = z.ZodType,
-  Body extends z.ZodType = z.ZodType,
-  Result extends z.ZodType = z.ZodType,
+  Params extends z.core.$ZodType = z.core.$ZodType,
+  Query extends z.core.$ZodType = z.core.$ZodType,
+  Body extends z.core.$ZodType = z.core.$ZodType,
+  Result extends z.core.$ZodType = z.core.$ZodType,
   A extends Access = Access,
   I extends boolean = boolean,
 > {
@@ -98,14 +98,21 @@ export interface RouteDefinition<
   readonly throttle?: ThrottleClass;
 }
 
-export type AnyRoute = RouteDefinition<z.ZodType, z.ZodType, z.ZodType, z.ZodType, Access, boolean>;
+export type AnyRoute = RouteDefinition<
+  z.core.$ZodType,
+  z.core.$ZodType,
+  z.core.$ZodType,
+  z.core.$ZodType,
+  Access,
+  boolean
+>;
 
 /** Identity function that keeps the literal types of a route (for typed handlers). */
 export function defineRoute<
-  Params extends z.ZodType,
-  Query extends z.ZodType,
-  Body extends z.ZodType,
-  Result extends z.ZodType,
+  Params extends z.core.$ZodType,
+  Query extends z.core.$ZodType,
+  Body extends z.core.$ZodType,
+  Result extends z.core.$ZodType,
   const A extends Access,
   const I extends boolean = false,
 >(route: RouteDefinition<Params, Query, Body, Result, A, I>): RouteDefinition<Params, Query, Body, Result, A, I> {

@@ -3,22 +3,24 @@
  * A missing or malformed variable stops the cold start with a message naming it, instead of surfacing
  * as `undefined` deep inside a request.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../shared/zod-messages.ts';
 import type { AwsClientOptions } from '../../shared/aws/clients.ts';
 import { ENV, LOCAL_ENDPOINT_VARIABLES } from './environment-variables.ts';
 
-const localEndpoint = z
-  .url()
-  .refine((url) => /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(url), {
-    message: 'local endpoints must be on 127.0.0.1 (the local target); in AWS leave it unset',
-  })
-  .optional();
+const localEndpoint = z.optional(
+  z.url().check(
+    z.refine((url) => /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(url), {
+      message: 'local endpoints must be on 127.0.0.1 (the local target); in AWS leave it unset',
+    }),
+  ),
+);
 
 const L = LOCAL_ENDPOINT_VARIABLES;
 
 export const BaseConfigSchema = z.object({
-  [ENV.region]: z.string().min(1).default('eu-west-1'),
-  [ENV.stage]: z.string().min(1).default('local'),
+  [ENV.region]: z._default(z.string().check(z.minLength(1)), 'eu-west-1'),
+  [ENV.stage]: z._default(z.string().check(z.minLength(1)), 'local'),
   /** Set only by the local target: where its emulators listen. */
   [L.dynamodb]: localEndpoint,
   [L.s3]: localEndpoint,
@@ -34,13 +36,13 @@ export class ConfigurationError extends Error {
 
 /**
  * Parses `env` with the base schema plus the variables this function needs.
- * @example const config = loadConfig({ TABLE_NAME: z.string().min(3) });
+ * @example const config = loadConfig({ TABLE_NAME: z.string().check(z.minLength(3)) });
  */
-export function loadConfig<Shape extends z.ZodRawShape>(
+export function loadConfig<Shape extends z.core.$ZodShape>(
   extra: Shape,
   env: NodeJS.ProcessEnv = process.env,
-): z.infer<ReturnType<typeof BaseConfigSchema.extend<Shape>>> {
-  const result = BaseConfigSchema.extend(extra).safeParse(env);
+): z.infer<ReturnType<typeof z.extend<typeof BaseConfigSchema, Shape>>> {
+  const result = z.extend(BaseConfigSchema, extra).safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigurationError(`Invalid Lambda configuration: ${problems}`);

@@ -4,7 +4,7 @@
  * as it loads, so a Lambda bundle that merely reaches this module carries it and the S3 client, used or not
  * (test/infra/bundle-clients.test.ts holds every bundle to the clients its function is granted).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createS3Client } from '../../shared/aws/clients.ts';
 import { createDocumentStore, type DocumentStore } from '../../shared/data/document-store.ts';
 import { awsClientOptions, loadConfig } from './config.ts';
@@ -14,7 +14,7 @@ let documents: DocumentStore | undefined;
 
 export function documentsFromEnvironment(): DocumentStore {
   if (!documents) {
-    const config = loadConfig({ [ENV.documentsBucket]: z.string().min(3) });
+    const config = loadConfig({ [ENV.documentsBucket]: z.string().check(z.minLength(3)) });
     documents = createDocumentStore({ s3: createS3Client(awsClientOptions(config)), bucket: config.DOCUMENTS_BUCKET });
   }
   return documents;

@@ -5,7 +5,7 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Principal } from '../../shared/auth/roles.ts';
 import { DomainError } from '../../shared/errors/domain-error.ts';
 import type { Access, RouteDefinition } from '../routes/route.ts';
@@ -31,10 +31,10 @@ export interface HttpRequest<Params, Query, Body, A extends Access, I extends bo
 }
 
 export function httpHandler<
-  Params extends z.ZodType,
-  Query extends z.ZodType,
-  Body extends z.ZodType,
-  Result extends z.ZodType,
+  Params extends z.core.$ZodType,
+  Query extends z.core.$ZodType,
+  Body extends z.core.$ZodType,
+  Result extends z.core.$ZodType,
   A extends Access,
   I extends boolean,
 >(
@@ -60,7 +60,7 @@ export function httpHandler<
         correlationId: parsed.correlationId,
         event,
       });
-      const shaped = route.success.schema.safeParse(result);
+      const shaped = z.safeParse(route.success.schema, result);
       if (!shaped.success) {
         // A bug of ours, not of the caller: log what did not match, answer a plain 500.
         logger.error('response does not match the route schema', { issues: shaped.error.issues });

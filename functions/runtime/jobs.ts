@@ -5,7 +5,7 @@
  * Each job's function name comes from `<JOB>_FUNCTION_NAME`, set by the grant that allows the invoke.
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createLambdaClient } from '../../shared/aws/clients.ts';
 import type { JobName, JobPayloads, StartJob } from '../../shared/services/jobs.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';
@@ -35,7 +35,9 @@ async function invokeAsync(
 
 /** A StartJob for the jobs this handler declared; a job it did not declare fails its cold start. */
 export function jobStarter(jobs: readonly JobName[]): StartJob {
-  const config = loadConfig(Object.fromEntries(jobs.map((job) => [jobFunctionVariable(job), z.string().min(1)])));
+  const config = loadConfig(
+    Object.fromEntries(jobs.map((job) => [jobFunctionVariable(job), z.string().check(z.minLength(1))])),
+  );
   const lambda = lambdaClient(config as z.infer<typeof BaseConfigSchema>);
   return async <J extends JobName>(job: J, payload: JobPayloads[J]) => {
     const functionName = (config as Record<string, unknown>)[jobFunctionVariable(job)];

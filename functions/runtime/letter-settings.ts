@@ -2,7 +2,7 @@
  * The letter run's dependencies in a handler, read once per cold start: what the letters print (the town's
  * letterhead, return address, contacts, public site), who is told, the code key for the step that opens codes.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEMO_LOGO } from '../../shared/letters/demo-logo.ts';
 import type { TownLetterConfig } from '../../shared/letters/letter-input.ts';
 import type { LetterPipelineDependencies } from '../../shared/services/letter-pipeline.ts';
@@ -14,12 +14,12 @@ import { mailerFromEnvironment } from './mailer.ts';
 import { tableFromEnvironment } from './table-access.ts';
 
 const TownLettersSchema = z.object({
-  letterhead: z.string().min(1),
-  department: z.string().optional(),
+  letterhead: z.string().check(z.minLength(1)),
+  department: z.optional(z.string()),
   returnAddress: z.object({
     street: z.string(),
     houseNumber: z.string(),
-    box: z.string().nullable(),
+    box: z.nullable(z.string()),
     postcode: z.string(),
     locality: z.string(),
   }),
@@ -30,11 +30,14 @@ const TownLettersSchema = z.object({
 /** What the letters print, checked at cold start. */
 export function townLetterConfigFromEnvironment(): TownLetterConfig {
   const config = loadConfig({
-    [ENV.townName]: z.string().min(1),
-    [ENV.townLetters]: z
-      .string()
-      .transform((text) => JSON.parse(text) as unknown)
-      .pipe(TownLettersSchema),
+    [ENV.townName]: z.string().check(z.minLength(1)),
+    [ENV.townLetters]: z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((text) => JSON.parse(text) as unknown),
+      ),
+      TownLettersSchema,
+    ),
     [ENV.publicSiteUrl]: z.url(),
   });
   const letters = config[ENV.townLetters];
@@ -53,11 +56,14 @@ export async function letterPipelineDependencies(
   granted: { codeKey?: boolean; mail?: boolean } = {},
 ): Promise<LetterPipelineDependencies> {
   const config = loadConfig({
-    [ENV.staffEmails]: z.string().transform((list) =>
-      list
-        .split(',')
-        .map((address) => address.trim())
-        .filter(Boolean),
+    [ENV.staffEmails]: z.pipe(
+      z.string(),
+      z.transform((list) =>
+        list
+          .split(',')
+          .map((address) => address.trim())
+          .filter(Boolean),
+      ),
     ),
   });
   return {

@@ -5,7 +5,8 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../shared/zod-messages.ts';
 import type { Principal } from '../../shared/auth/roles.ts';
 import { DomainError, isDomainError } from '../../shared/errors/domain-error.ts';
 import type { AnyRoute } from '../routes/route.ts';
@@ -129,7 +130,7 @@ export function parseAndValidate(route: AnyRoute): Middleware {
       if (route.body) {
         // A route whose body is all optional (POST /settlement-runs) may be called with no body at all.
         const absent = event.body === undefined || event.body === '';
-        const optional = absent && route.body.safeParse(undefined).success;
+        const optional = absent && z.safeParse(route.body, undefined).success;
         parsed.body = optional ? undefined : validate('body', route.body, parseJsonBody(event));
       }
       if (route.idempotencyKey) {
@@ -186,9 +187,9 @@ function parseJsonBody(event: APIGatewayProxyEventV2): unknown {
 
 const MAX_KEY_SHOWN = 64;
 
-function validate(where: 'path' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown {
+function validate(where: 'path' | 'query' | 'body', schema: z.core.$ZodType | undefined, value: unknown): unknown {
   if (!schema) return value;
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   const errors = result.error.issues.flatMap((issue) => {
     const path = issue.path.map(String);

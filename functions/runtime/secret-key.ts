@@ -3,7 +3,7 @@
  * runs a Secrets Manager endpoint of its own, so this is the same call in both targets.
  */
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createSecretsClient } from '../../shared/aws/clients.ts';
 import type { SecretName } from '../routes/route.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';
@@ -20,7 +20,7 @@ export function secretKeyLoader(secret: SecretName, what: string): () => Promise
   // A failed fetch (throttling, network) must not poison the warm container: `once` lets the next request retry.
   return once(async () => {
     // Named by the caller's variable, so a missing one is reported under its own name.
-    const config = loadConfig({ [variable]: z.string().min(1) });
+    const config = loadConfig({ [variable]: z.string().check(z.minLength(1)) });
     const client = createSecretsClient(awsClientOptions(config as z.infer<typeof BaseConfigSchema>));
     const secretId = String(config[variable]);
     const secret = await client.send(new GetSecretValueCommand({ SecretId: secretId }));

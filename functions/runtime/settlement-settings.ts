@@ -2,7 +2,7 @@
  * The settlement run's dependencies in a handler, read once per cold start: the town's settings (who pays,
  * who is told), the SES sender, the table and the documents bucket, and the CloudWatch metrics.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { normaliseIban } from '../../shared/iban/iban.ts';
 import { normaliseBic } from '../../shared/payments/bic.ts';
 import type { SettlementConfig, SettlementDependencies } from '../../shared/services/settlement-dependencies.ts';
@@ -14,32 +14,38 @@ import { mailerFromEnvironment } from './mailer.ts';
 import { MetricUnit, metrics } from './observability.ts';
 import { tableFromEnvironment } from './table-access.ts';
 
-const emails = z
-  .string()
-  .transform((list) =>
-    list
-      .split(',')
-      .map((address) => address.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.email()).min(1));
+const emails = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((list) =>
+      list
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    ),
+  ),
+  z.array(z.email()).check(z.minLength(1)),
+);
 
 /** The town's settings, checked at cold start: a wrong IBAN fails here, never inside a payment file. */
 export function settlementConfigFromEnvironment(): SettlementConfig {
   const config = loadConfig({
-    [ENV.townName]: z.string().min(1),
-    [ENV.townIban]: z.string().transform((iban, context) => {
-      try {
-        return normaliseIban(iban);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
-    [ENV.townBic]: z.string().optional(),
+    [ENV.townName]: z.string().check(z.minLength(1)),
+    [ENV.townIban]: z.pipe(
+      z.string(),
+      z.transform((iban, context) => {
+        try {
+          return normaliseIban(iban);
+        } catch (error) {
+          context.issues.push({ code: 'custom', message: (error as Error).message, input: iban });
+          return z.NEVER;
+        }
+      }),
+    ),
+    [ENV.townBic]: z.optional(z.string()),
     [ENV.financeEmails]: emails,
     [ENV.adminEmails]: emails,
-    [ENV.approvalPollSeconds]: z.coerce.number().int().min(1).default(900),
+    [ENV.approvalPollSeconds]: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 900),
   });
   const bic = config[ENV.townBic];
   return {

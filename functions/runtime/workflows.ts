@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createSfnClient } from '../../shared/aws/clients.ts';
 import type { StartWorkflow, WorkflowName } from '../../shared/services/workflows.ts';
 import { awsClientOptions, type BaseConfigSchema, loadConfig } from './config.ts';
@@ -13,7 +13,7 @@ import { workflowArnVariable } from './environment-variables.ts';
 /** A StartWorkflow for the machines this handler declared; an undeclared one fails its cold start. */
 export function workflowStarter(workflows: readonly WorkflowName[]): StartWorkflow {
   const config = loadConfig(
-    Object.fromEntries(workflows.map((name) => [workflowArnVariable(name), z.string().min(1)])),
+    Object.fromEntries(workflows.map((name) => [workflowArnVariable(name), z.string().check(z.minLength(1))])),
   );
   const sfn = createSfnClient(awsClientOptions(config as z.infer<typeof BaseConfigSchema>));
   return async (workflow, input) => {

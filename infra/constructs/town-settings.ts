@@ -2,46 +2,50 @@
  * What a town sets before deploying (cdk.json context `town`, per stage if needed): its name, the account
  * payouts are made from, who receives finance's reports and the alerts, and the sender of every mail.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../shared/zod-messages.ts';
 import { normaliseIban } from '../../shared/iban/iban.ts';
 import { normaliseBic } from '../../shared/payments/bic.ts';
 
 /** A normaliser that throws, as a zod transform that reports its message as an issue. */
 const normalised = (normalise: (value: string) => string) =>
-  z.string().transform((value, context) => {
-    try {
-      return normalise(value);
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  });
+  z.pipe(
+    z.string(),
+    z.transform((value, context) => {
+      try {
+        return normalise(value);
+      } catch (error) {
+        context.issues.push({ code: 'custom', message: (error as Error).message, input: value });
+        return z.NEVER;
+      }
+    }),
+  );
 
 export const TownSettingsSchema = z.object({
-  name: z.string().min(1).max(70),
+  name: z.string().check(z.minLength(1), z.maxLength(70)),
   /** The debtor account of the payment files. */
   iban: normalised(normaliseIban),
-  bic: normalised(normaliseBic).optional(),
-  financeEmails: z.array(z.email()).min(1),
-  adminEmails: z.array(z.email()).min(1),
+  bic: z.optional(normalised(normaliseBic)),
+  financeEmails: z.array(z.email()).check(z.minLength(1)),
+  adminEmails: z.array(z.email()).check(z.minLength(1)),
   /** The verified sender: an address of a domain the town controls (verified in SES before deploying). */
   mailFrom: z.email(),
   /** How often the approval loop looks for finance's confirmation, in seconds. */
-  approvalPollSeconds: z.int().min(60).default(900),
+  approvalPollSeconds: z._default(z.int().check(z.minimum(60)), 900),
   /** Who is told that letters are ready to print. */
-  staffEmails: z.array(z.email()).min(1),
+  staffEmails: z.array(z.email()).check(z.minLength(1)),
   /** What the letters print: the letterhead, the town's return address and how to reach it. */
   letters: z.object({
-    letterhead: z.string().min(1).max(60),
-    department: z.string().max(60).optional(),
+    letterhead: z.string().check(z.minLength(1), z.maxLength(60)),
+    department: z.optional(z.string().check(z.maxLength(60))),
     returnAddress: z.object({
-      street: z.string().min(1),
-      houseNumber: z.string().min(1),
-      box: z.string().nullable().default(null),
-      postcode: z.string().regex(/^\d{4}$/),
-      locality: z.string().min(1),
+      street: z.string().check(z.minLength(1)),
+      houseNumber: z.string().check(z.minLength(1)),
+      box: z._default(z.nullable(z.string()), null),
+      postcode: z.string().check(z.regex(/^\d{4}$/)),
+      locality: z.string().check(z.minLength(1)),
     }),
-    phone: z.string().min(6).max(30),
+    phone: z.string().check(z.minLength(6), z.maxLength(30)),
     email: z.email(),
   }),
 });

@@ -2,25 +2,26 @@
  * Cursor paging of the list routes: `limit` and `cursor` in the query, `nextCursor` beside `items` in the
  * answer (null at the end). A caller that ignores them gets the first page, of the route's default size.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The query members of a paged list: spread them into the route's strict query object. */
 export function pageQuery(options: { defaultLimit: number; maxLimit: number }) {
+  const pageSize = z.pipe(
+    z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,4}$/, 'A whole number from 1')), z.transform(Number)),
+    z.int().check(z.minimum(1), z.maximum(options.maxLimit)),
+  );
   return {
     limit: z
-      .string()
-      .regex(/^[1-9][0-9]{0,4}$/, 'A whole number from 1')
-      .transform(Number)
-      .pipe(z.int().min(1).max(options.maxLimit))
-      .optional()
-      .transform((limit) => limit ?? options.defaultLimit)
-      .meta({ description: `Items per page, 1 to ${options.maxLimit} (default ${options.defaultLimit})` }),
+      .pipe(
+        z.optional(pageSize),
+        z.transform((limit) => limit ?? options.defaultLimit),
+      )
+      .check(z.meta({ description: `Items per page, 1 to ${options.maxLimit} (default ${options.defaultLimit})` })),
     cursor: z
-      .string()
-      .min(1)
-      .max(2048)
-      .optional()
-      .meta({ description: "The previous answer's nextCursor, unchanged; only valid for the same list and caller" }),
+      .optional(z.string().check(z.minLength(1), z.maxLength(2048)))
+      .check(
+        z.meta({ description: "The previous answer's nextCursor, unchanged; only valid for the same list and caller" }),
+      ),
   };
 }
 
@@ -30,6 +31,5 @@ export function pageQuerySchema(options: { defaultLimit: number; maxLimit: numbe
 }
 
 export const NextCursorSchema = z
-  .string()
-  .nullable()
-  .meta({ description: 'Pass as `cursor` for the next page; null when this page is the last' });
+  .nullable(z.string())
+  .check(z.meta({ description: 'Pass as `cursor` for the next page; null when this page is the last' }));

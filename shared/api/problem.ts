@@ -1,5 +1,5 @@
 /** The RFC 9457 problem document every error answer carries (documented in the OpenAPI document). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ERROR_CODES } from '../errors/domain-error.ts';
 
 export const ProblemSchema = z
@@ -9,7 +9,7 @@ export const ProblemSchema = z
     status: z.int(),
     detail: z.string(),
     code: z.enum(ERROR_CODES),
-    instance: z.string().optional(),
+    instance: z.optional(z.string()),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details, with a stable machine-readable `code`.' });
+  .check(z.meta({ id: 'Problem', description: 'RFC 9457 problem details, with a stable machine-readable `code`.' }));
 export type Problem = z.infer<typeof ProblemSchema>;

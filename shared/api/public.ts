@@ -2,7 +2,7 @@
  * Schemas of the public routes (no sign-in): the partner shop list, a voucher's balance (the merchant
  * look-up's answer: nothing personal) and the campaigns that take applications.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PublicMerchantSchema } from '../merchants/merchant.ts';
 import { CalendarDateSchema } from '../time/calendar-date-schema.ts';
 import { NextCursorSchema, pageQuerySchema } from './paging.ts';
@@ -11,7 +11,7 @@ export const PublicListQuerySchema = pageQuerySchema({ defaultLimit: 500, maxLim
 
 export const PublicMerchantListSchema = z
   .object({ items: z.array(PublicMerchantSchema), nextCursor: NextCursorSchema })
-  .meta({ id: 'PublicMerchantList' });
+  .check(z.meta({ id: 'PublicMerchantList' }));
 export type PublicMerchantList = z.infer<typeof PublicMerchantListSchema>;
 
 export const PublicCampaignSchema = z
@@ -20,17 +20,19 @@ export const PublicCampaignSchema = z
     name: z.string(),
     startDate: CalendarDateSchema,
     endDate: CalendarDateSchema,
-    faceValueCents: z.int().positive(),
+    faceValueCents: z.int().check(z.positive()),
     onApplication: z.object({
       minAge: z.int(),
       maxAge: z.int(),
-      schoolYear: z.string().optional().meta({ description: 'The school year the proof of enrolment must cover' }),
+      schoolYear: z
+        .optional(z.string())
+        .check(z.meta({ description: 'The school year the proof of enrolment must cover' })),
     }),
   })
-  .meta({ id: 'PublicCampaign' });
+  .check(z.meta({ id: 'PublicCampaign' }));
 export type PublicCampaign = z.infer<typeof PublicCampaignSchema>;
 
 export const PublicCampaignListSchema = z
   .object({ items: z.array(PublicCampaignSchema), nextCursor: NextCursorSchema })
-  .meta({ id: 'PublicCampaignList' });
+  .check(z.meta({ id: 'PublicCampaignList' }));
 export type PublicCampaignList = z.infer<typeof PublicCampaignListSchema>;

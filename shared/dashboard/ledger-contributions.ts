@@ -4,31 +4,31 @@
  * changes adds up to the contributions of the items as they are now: the figures equal the ledger's sums
  * whatever the order in which changes are counted.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The fields of a stored redemption that the dashboard reads. */
 export const RedemptionImageSchema = z.object({
-  campaignId: z.string().min(1),
-  merchantId: z.string().min(1),
-  businessDate: z.string().min(1),
+  campaignId: z.string().check(z.minLength(1)),
+  merchantId: z.string().check(z.minLength(1)),
+  businessDate: z.string().check(z.minLength(1)),
   amountCents: z.int(),
   status: z.enum(['ACTIVE', 'REVERSED']),
-  createdAt: z.string().optional(),
-  reversedAt: z.string().optional(),
+  createdAt: z.optional(z.string()),
+  reversedAt: z.optional(z.string()),
 });
 export type RedemptionImage = z.infer<typeof RedemptionImageSchema>;
 
 /** The fields of a stored voucher that the dashboard reads. */
 export const VoucherImageSchema = z.object({
-  campaignId: z.string().min(1),
-  householdRef: z.string().min(1),
-  beneficiaryRef: z.string().min(1),
+  campaignId: z.string().check(z.minLength(1)),
+  householdRef: z.string().check(z.minLength(1)),
+  beneficiaryRef: z.string().check(z.minLength(1)),
   faceValueCents: z.int(),
   balanceCents: z.int(),
   status: z.enum(['ACTIVE', 'VOIDED']),
-  replacesVoucherId: z.string().optional(),
-  issuedAt: z.string().optional(),
-  voidedAt: z.string().optional(),
+  replacesVoucherId: z.optional(z.string()),
+  issuedAt: z.optional(z.string()),
+  voidedAt: z.optional(z.string()),
 });
 export type VoucherImage = z.infer<typeof VoucherImageSchema>;
 

@@ -6,7 +6,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { LedgerChange } from '../dashboard/ledger-change.ts';
 import { RedemptionImageSchema, VoucherImageSchema } from '../dashboard/ledger-contributions.ts';
 
@@ -20,7 +20,11 @@ type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 const plain = (image: Image | undefined) =>
   image ? unmarshall(image as unknown as Record<string, AttributeValue>) : undefined;
 
-function parsed<T>(schema: z.ZodType<T>, image: Record<string, unknown> | undefined, eventId: string): T | undefined {
+function parsed<T>(
+  schema: z.ZodMiniType<T>,
+  image: Record<string, unknown> | undefined,
+  eventId: string,
+): T | undefined {
   if (!image) return undefined;
   const result = schema.safeParse(image);
   // Loud: Lambda retries the batch, then sends the record to the failure queue; a figure never goes missing silently.

@@ -2,7 +2,7 @@
  * A partner shop. Its bank account and contact e-mail are for settlement only and never leave the
  * back office; the public sees name, category and address (see toPublicMerchant).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const MERCHANT_CATEGORIES = [
   'bakery',
@@ -22,19 +22,19 @@ export const MERCHANT_CATEGORIES = [
   'other',
 ] as const;
 
-export const MerchantCategorySchema = z.enum(MERCHANT_CATEGORIES).meta({ id: 'MerchantCategory' });
+export const MerchantCategorySchema = z.enum(MERCHANT_CATEGORIES).check(z.meta({ id: 'MerchantCategory' }));
 export type MerchantCategory = z.infer<typeof MerchantCategorySchema>;
 
 export const PostalAddressSchema = z
   .object({
-    street: z.string().min(1).max(120),
+    street: z.string().check(z.minLength(1), z.maxLength(120)),
     // Optional: the API takes the address as { street, postcode, city } and some give the number in `street`.
-    number: z.string().min(1).max(12).optional(),
-    box: z.string().max(12).optional(),
-    postcode: z.string().regex(/^\d{4}$/, 'a Belgian postcode has four digits'),
-    locality: z.string().min(1).max(80),
+    number: z.optional(z.string().check(z.minLength(1), z.maxLength(12))),
+    box: z.optional(z.string().check(z.maxLength(12))),
+    postcode: z.string().check(z.regex(/^\d{4}$/, 'a Belgian postcode has four digits')),
+    locality: z.string().check(z.minLength(1), z.maxLength(80)),
   })
-  .meta({ id: 'PostalAddress' });
+  .check(z.meta({ id: 'PostalAddress' }));
 export type PostalAddress = z.infer<typeof PostalAddressSchema>;
 
 export const MERCHANT_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
@@ -71,7 +71,9 @@ export const PublicMerchantSchema = z
     category: MerchantCategorySchema,
     address: PostalAddressSchema,
   })
-  .meta({ id: 'PublicMerchant', description: 'A partner shop as the public sees it: no bank or contact data.' });
+  .check(
+    z.meta({ id: 'PublicMerchant', description: 'A partner shop as the public sees it: no bank or contact data.' }),
+  );
 export type PublicMerchant = z.infer<typeof PublicMerchantSchema>;
 
 export function toPublicMerchant(merchant: Merchant): PublicMerchant {

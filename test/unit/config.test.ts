@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { awsClientOptions, ConfigurationError, loadConfig } from '../../functions/runtime/config.ts';
 
 describe('loadConfig', () => {
   it('names the missing variable', () => {
-    expect(() => loadConfig({ TABLE_NAME: z.string().min(3) }, {})).toThrow(ConfigurationError);
-    expect(() => loadConfig({ TABLE_NAME: z.string().min(3) }, {})).toThrow(/TABLE_NAME/);
+    expect(() => loadConfig({ TABLE_NAME: z.string().check(z.minLength(3)) }, {})).toThrow(ConfigurationError);
+    expect(() => loadConfig({ TABLE_NAME: z.string().check(z.minLength(3)) }, {})).toThrow(/TABLE_NAME/);
+    // In zod's English (shared/zod-messages.ts): zod mini alone would say a bare "Invalid input".
+    expect(() => loadConfig({ TABLE_NAME: z.string().check(z.minLength(3)) }, {})).toThrow(
+      'Invalid Lambda configuration: TABLE_NAME: Invalid input: expected string, received undefined',
+    );
+    expect(() => loadConfig({ TABLE_NAME: z.string().check(z.minLength(3)) }, { TABLE_NAME: 'T' })).toThrow(
+      'TABLE_NAME: Too small: expected string to have >=3 characters',
+    );
   });
 
   it('accepts local endpoints only on the loopback address', () => {

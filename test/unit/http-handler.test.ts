@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoute } from '../../functions/routes/route.ts';
 import { httpHandler } from '../../functions/runtime/http-handler.ts';
 import { DomainError } from '../../shared/errors/domain-error.ts';
@@ -17,9 +17,12 @@ const testRoute = defineRoute({
   access: ['staff', 'admin'],
   summary: 'test',
   tag: 'test',
-  params: z.object({ id: z.string().regex(/^[a-z]+$/) }),
-  query: z.object({ verbose: z.enum(['yes', 'no']).optional() }),
-  body: z.strictObject({ amountCents: z.int().positive(), note: z.strictObject({ text: z.string() }).optional() }),
+  params: z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }),
+  query: z.object({ verbose: z.optional(z.enum(['yes', 'no'])) }),
+  body: z.strictObject({
+    amountCents: z.int().check(z.positive()),
+    note: z.optional(z.strictObject({ text: z.string() })),
+  }),
   idempotencyKey: true,
   success: { status: 201, description: 'ok', schema: z.object({ id: z.string(), amountCents: z.int() }) },
   errors: ['INSUFFICIENT_BALANCE'],
@@ -144,6 +147,19 @@ describe('httpHandler', () => {
     expect(answer.json.code).toBe('VALIDATION_FAILED');
     const bodyAnswer = await call(echo, { groups: '[staff]', body: '{"amountCents": -3}' });
     expect(bodyAnswer.json.errors).toEqual([expect.objectContaining({ location: 'body', path: 'amountCents' })]);
+  });
+
+  it("words each validation problem in zod's English (zod mini sets no locale of its own)", async () => {
+    // shared/zod-messages.ts, imported by the middleware, sets it: without it every message is "Invalid input".
+    const answer = await call(echo, { groups: '[staff]', body: '{"amountCents": 0, "note": {"text": 5}}' });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json.errors).toEqual([
+      { location: 'body', path: 'amountCents', message: 'Too small: expected number to be >0' },
+      { location: 'body', path: 'note.text', message: 'Invalid input: expected string, received number' },
+    ]);
+    expect(answer.json.detail).toBe(
+      'Invalid body: amountCents: Too small: expected number to be >0; note.text: Invalid input: expected string, received number',
+    );
   });
 
   it('requires a well-formed Idempotency-Key where the route says so', async () => {

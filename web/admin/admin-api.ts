@@ -1,5 +1,5 @@
 /** The routes the admin page calls (docs: API.md, /openapi.json), through the signed-in session. Types only from shared/. */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ApplicationDetailSchema, ApplicationListSchema, DecisionSchema } from '../../shared/api/applications.ts';
 import type {
   CampaignDetailSchema,

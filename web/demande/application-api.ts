@@ -1,5 +1,5 @@
 /** The application routes as the page calls them (public, no sign-in): open campaigns, filing, submitting. */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type {
   ApplicationStateSchema,
   FileApplicationBodySchema,

@@ -1,5 +1,5 @@
 /** The merchant routes the scanner calls (docs: API.md), through the signed-in session. Types only from shared/. */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { MeSchema } from '../../shared/api/identity.ts';
 import type {
   MerchantRedemptionList,

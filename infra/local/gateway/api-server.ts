@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CORS_POLICY } from '../../../functions/routes/cors.ts';
 import { FALLBACK_ROUTE, ROUTE_LIST } from '../../../functions/routes/index.ts';
 import { FALLBACK_ROUTE_KEY, FALLBACK_THROTTLE, routeKeyOf, throttleOf } from '../../../functions/routes/throttle.ts';
@@ -56,12 +56,12 @@ export interface ApiServerOptions {
 // A password sign-in, or a refresh token from an earlier sign-in (Cognito's REFRESH_TOKEN_AUTH, locally).
 const TokenRequestSchema = z.union([
   z.object({
-    username: z.string().min(1),
-    password: z.string().min(1),
+    username: z.string().check(z.minLength(1)),
+    password: z.string().check(z.minLength(1)),
     // The authenticator app's code, for a user who has one (a wrong shape is a wrong code, and counted).
-    mfaCode: z.string().max(16).optional(),
+    mfaCode: z.optional(z.string().check(z.maxLength(16))),
   }),
-  z.object({ refreshToken: z.string().min(1) }),
+  z.object({ refreshToken: z.string().check(z.minLength(1)) }),
 ]);
 
 export function createApiServer(options: ApiServerOptions): Server {

@@ -4,28 +4,28 @@
  * it, never silently dropped.
  */
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROUTE_LIST } from '../../../functions/routes/index.ts';
 
 interface Def {
   readonly type: string;
-  readonly shape?: Record<string, z.ZodType>;
-  readonly catchall?: z.ZodType;
-  readonly innerType?: z.ZodType;
-  readonly in?: z.ZodType;
-  readonly out?: z.ZodType;
-  readonly options?: readonly z.ZodType[];
-  readonly left?: z.ZodType;
-  readonly right?: z.ZodType;
-  readonly element?: z.ZodType;
+  readonly shape?: Record<string, z.core.$ZodType>;
+  readonly catchall?: z.core.$ZodType;
+  readonly innerType?: z.core.$ZodType;
+  readonly in?: z.core.$ZodType;
+  readonly out?: z.core.$ZodType;
+  readonly options?: readonly z.core.$ZodType[];
+  readonly left?: z.core.$ZodType;
+  readonly right?: z.core.$ZodType;
+  readonly element?: z.core.$ZodType;
 }
 
 /** Paths of the object schemas inside `schema` that would accept (and drop) an unknown key. */
-function lenientObjects(schema: z.ZodType, path: string, seen = new Set<z.ZodType>()): string[] {
+function lenientObjects(schema: z.core.$ZodType, path: string, seen = new Set<z.core.$ZodType>()): string[] {
   if (seen.has(schema)) return [];
   seen.add(schema);
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
-  const inner = (child: z.ZodType | undefined, at = path) => (child ? lenientObjects(child, at, seen) : []);
+  const inner = (child: z.core.$ZodType | undefined, at = path) => (child ? lenientObjects(child, at, seen) : []);
   switch (def.type) {
     case 'object': {
       const own =
