@@ -30,6 +30,17 @@ export const BaseConfigSchema = z.object({
   [L.secrets]: localEndpoint,
 });
 
+/** A variable that holds a list, comma-separated (`a@town.be, b@town.be`): its items, trimmed, empty ones dropped. */
+export const commaSeparatedList = z.pipe(
+  z.string(),
+  z.transform((list) =>
+    list
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  ),
+);
+
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }

@@ -7,7 +7,7 @@ import { DEMO_LOGO } from '../../shared/letters/demo-logo.ts';
 import type { TownLetterConfig } from '../../shared/letters/letter-input.ts';
 import type { LetterPipelineDependencies } from '../../shared/services/letter-pipeline.ts';
 import { voucherCodeKey } from './code-key.ts';
-import { loadConfig } from './config.ts';
+import { commaSeparatedList, loadConfig } from './config.ts';
 import { documentsFromEnvironment } from './documents.ts';
 import { ENV } from './environment-variables.ts';
 import { mailerFromEnvironment } from './mailer.ts';
@@ -56,15 +56,7 @@ export async function letterPipelineDependencies(
   granted: { codeKey?: boolean; mail?: boolean } = {},
 ): Promise<LetterPipelineDependencies> {
   const config = loadConfig({
-    [ENV.staffEmails]: z.pipe(
-      z.string(),
-      z.transform((list) =>
-        list
-          .split(',')
-          .map((address) => address.trim())
-          .filter(Boolean),
-      ),
-    ),
+    [ENV.staffEmails]: commaSeparatedList,
   });
   return {
     table: tableFromEnvironment(),

@@ -7,25 +7,14 @@ import { normaliseIban } from '../../shared/iban/iban.ts';
 import { normaliseBic } from '../../shared/payments/bic.ts';
 import type { SettlementConfig, SettlementDependencies } from '../../shared/services/settlement-dependencies.ts';
 import { FRENCH_SETTLEMENT_TEXTS } from '../../shared/settlement/i18n/fr.ts';
-import { loadConfig } from './config.ts';
+import { commaSeparatedList, loadConfig } from './config.ts';
 import { documentsFromEnvironment } from './documents.ts';
 import { ENV } from './environment-variables.ts';
 import { mailerFromEnvironment } from './mailer.ts';
 import { MetricUnit, metrics } from './observability.ts';
 import { tableFromEnvironment } from './table-access.ts';
 
-const emails = z.pipe(
-  z.pipe(
-    z.string(),
-    z.transform((list) =>
-      list
-        .split(',')
-        .map((address) => address.trim())
-        .filter(Boolean),
-    ),
-  ),
-  z.array(z.email()).check(z.minLength(1)),
-);
+const emails = z.pipe(commaSeparatedList, z.array(z.email()).check(z.minLength(1)));
 
 /** The town's settings, checked at cold start: a wrong IBAN fails here, never inside a payment file. */
 export function settlementConfigFromEnvironment(): SettlementConfig {

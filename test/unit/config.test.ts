@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { awsClientOptions, ConfigurationError, loadConfig } from '../../functions/runtime/config.ts';
+import {
+  awsClientOptions,
+  ConfigurationError,
+  commaSeparatedList,
+  loadConfig,
+} from '../../functions/runtime/config.ts';
 
 describe('loadConfig', () => {
   it('names the missing variable', () => {
@@ -29,5 +34,11 @@ describe('loadConfig', () => {
       region: 'eu-central-1',
       endpoints: { dynamodb: undefined, s3: undefined, ses: undefined, sfn: undefined, secrets: undefined },
     });
+  });
+
+  it('reads a comma-separated list: items trimmed, empty ones dropped', () => {
+    const config = loadConfig({ STAFF_EMAILS: commaSeparatedList }, { STAFF_EMAILS: ' a@town.be,, b@town.be , ' });
+    expect(config.STAFF_EMAILS).toEqual(['a@town.be', 'b@town.be']);
+    expect(loadConfig({ STAFF_EMAILS: commaSeparatedList }, { STAFF_EMAILS: '' }).STAFF_EMAILS).toEqual([]);
   });
 });
