@@ -1,5 +1,6 @@
 /**
- * Each Lambda bundle carries the SDK client of a service exactly when its function is granted that service.
+ * Each Lambda bundle carries the SDK client of a service exactly when its function is granted that service,
+ * zod mini rather than classic zod, and the whole route table only in the OpenAPI function.
  *
  * A client it is not granted is dead weight at every cold start (the S3 client alone is about 100 KB), and
  * usually a sign of a call that would fail in AWS: the local target hands every handler every variable, so a
@@ -45,6 +46,8 @@ const WORKFLOW_CLIENTS = new Map(
 );
 
 const carried = new Map<string, string[]>();
+/** Each bundle's modules that tree shaking kept (paths relative to the repository, as esbuild names them). */
+const modules = new Map<string, string[]>();
 
 beforeAll(async () => {
   // One esbuild run for all of them, as a synth builds them: each entry is its own self-contained bundle.
@@ -63,6 +66,10 @@ beforeAll(async () => {
     const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0);
     const clients = new Set(inputs.flatMap(([path]) => path.match(/@aws-sdk\/(client-[a-z0-9-]+)\//)?.[1] ?? []));
     carried.set(fn.name, [...clients].sort());
+    modules.set(
+      fn.name,
+      inputs.map(([path]) => path),
+    );
   }
 }, 300_000);
 
@@ -78,5 +85,23 @@ describe('the SDK clients in each Lambda bundle', () => {
     const clients = carried.get(name) ?? [];
     expect(clients).toEqual(expect.arrayContaining(grantedClients(fn.permissions)));
     for (const client of clients) expect(WORKFLOW_CLIENTS.get(name), client).toContain(client);
+  });
+});
+
+describe('what else a Lambda bundle carries', () => {
+  const names = LOCAL_FUNCTIONS.map((fn) => fn.name);
+
+  it.each(names)('%s: zod mini, never classic zod', (name) => {
+    // Classic zod's methods keep all of it in a bundle (biome refuses the import; this catches a dependency's).
+    expect(modules.get(name)?.filter((path) => path.includes('node_modules/zod/v4/classic/'))).toEqual([]);
+  });
+
+  it('only the OpenAPI function carries the whole route table and the document generator', () => {
+    const withWholeTable = names.filter((name) =>
+      modules
+        .get(name)
+        ?.some((path) => path === 'functions/routes/index.ts' || path === 'functions/system/openapi-document.ts'),
+    );
+    expect(withWholeTable).toEqual(['getOpenApi']);
   });
 });
