@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ROUTE_LIST } from '../../functions/routes/index.ts';
@@ -26,6 +27,11 @@ describe('OpenAPI document', () => {
   // The schemas a test names stay in zod's global registry: take their ids out again.
   afterEach(() => {
     for (const id of [...z.globalRegistry._idmap.keys()]) if (id.startsWith('Test')) z.globalRegistry._idmap.delete(id);
+  });
+
+  it('is a valid OpenAPI 3.1 document, and every $ref in it resolves', async () => {
+    // The validator dereferences what it is given: a copy, so the tests below read the document as served.
+    await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
   });
 
   it('has one operation per route, with its id', () => {
