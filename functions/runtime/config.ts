@@ -41,6 +41,24 @@ export const commaSeparatedList = z.pipe(
   ),
 );
 
+/**
+ * A setting that a normaliser of ours reads (an IBAN, a BIC), as a zod schema: the normalised value, or the
+ * normaliser's message as the issue, so a mistake is reported under the setting's name.
+ */
+export function normalised(normalise: (value: string) => string) {
+  return z.pipe(
+    z.string(),
+    z.transform((value, context) => {
+      try {
+        return normalise(value);
+      } catch (error) {
+        context.issues.push({ code: 'custom', message: (error as Error).message, input: value });
+        return z.NEVER;
+      }
+    }),
+  );
+}
+
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }

@@ -7,7 +7,7 @@ import { normaliseIban } from '../../shared/iban/iban.ts';
 import { normaliseBic } from '../../shared/payments/bic.ts';
 import type { SettlementConfig, SettlementDependencies } from '../../shared/services/settlement-dependencies.ts';
 import { FRENCH_SETTLEMENT_TEXTS } from '../../shared/settlement/i18n/fr.ts';
-import { commaSeparatedList, loadConfig } from './config.ts';
+import { commaSeparatedList, loadConfig, normalised } from './config.ts';
 import { documentsFromEnvironment } from './documents.ts';
 import { ENV } from './environment-variables.ts';
 import { mailerFromEnvironment } from './mailer.ts';
@@ -20,18 +20,8 @@ const emails = z.pipe(commaSeparatedList, z.array(z.email()).check(z.minLength(1
 export function settlementConfigFromEnvironment(): SettlementConfig {
   const config = loadConfig({
     [ENV.townName]: z.string().check(z.minLength(1)),
-    [ENV.townIban]: z.pipe(
-      z.string(),
-      z.transform((iban, context) => {
-        try {
-          return normaliseIban(iban);
-        } catch (error) {
-          context.issues.push({ code: 'custom', message: (error as Error).message, input: iban });
-          return z.NEVER;
-        }
-      }),
-    ),
-    [ENV.townBic]: z.optional(z.string()),
+    [ENV.townIban]: normalised(normaliseIban),
+    [ENV.townBic]: z.optional(normalised(normaliseBic)),
     [ENV.financeEmails]: emails,
     [ENV.adminEmails]: emails,
     [ENV.approvalPollSeconds]: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 900),
@@ -39,7 +29,7 @@ export function settlementConfigFromEnvironment(): SettlementConfig {
   const bic = config[ENV.townBic];
   return {
     townName: config[ENV.townName],
-    townAccount: { name: config[ENV.townName], iban: config[ENV.townIban], ...(bic ? { bic: normaliseBic(bic) } : {}) },
+    townAccount: { name: config[ENV.townName], iban: config[ENV.townIban], ...(bic ? { bic } : {}) },
     financeEmails: config[ENV.financeEmails],
     adminEmails: config[ENV.adminEmails],
     approvalPollSeconds: config[ENV.approvalPollSeconds],

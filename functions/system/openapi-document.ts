@@ -26,8 +26,6 @@ type Schema = z.core.$ZodType;
 type Io = 'input' | 'output';
 
 const COMPONENTS = '#/components/schemas/';
-const TAKEN_OVER = 'Another schema took the id of';
-const DERIVE_ADVICE = 'derive new schemas from an unnamed base (its .shape), and name each with z.meta({ id }) once';
 
 const IDEMPOTENCY_KEY_DESCRIPTION = 'Unique per intended operation; reuse it on retry.';
 const IdempotencyKeySchema = z
@@ -52,12 +50,7 @@ function frameworkErrors(route: AnyRoute): ErrorCode[] {
 function jsonSchemas(io: Io, unnamed: ReadonlyMap<string, Schema>): Record<string, SchemaObject> {
   const registry = z.registry<{ id: string }>();
   // Every named schema the route modules declared (zod's global registry holds each `meta({ id })`).
-  for (const [id, schema] of z.globalRegistry._idmap) {
-    // `z.meta` is a check, and checks carry over to a schema derived with z.extend or .check(...): the derived
-    // schema would take the id over, and the component would describe the wrong schema.
-    if (z.globalRegistry.get(schema)?.id !== id) throw new Error(`${TAKEN_OVER} ${id}: ${DERIVE_ADVICE}`);
-    registry.add(schema, { id });
-  }
+  for (const [id, schema] of z.globalRegistry._idmap) registry.add(schema, { id });
   for (const [key, schema] of unnamed) registry.add(schema, { id: key });
   const { schemas } = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
@@ -74,9 +67,14 @@ function jsonSchemas(io: Io, unnamed: ReadonlyMap<string, Schema>): Record<strin
       }
     },
   });
-  // Named schemas zod found that are not the registered schema of their id (it puts them under `__shared`).
+  // A named schema that is not the registered schema of its id (zod puts it under `__shared`): `z.meta` is a
+  // check, and checks carry over to a schema derived with z.extend or .check(...), which then takes the id over.
   const { __shared: stray, ...named } = schemas;
-  if (stray) throw new Error(`${TAKEN_OVER} ${Object.keys(stray.$defs ?? {}).join(', ')}: ${DERIVE_ADVICE}`);
+  if (stray) {
+    throw new Error(
+      `Another schema took the id of ${Object.keys(stray.$defs ?? {}).join(', ')}: derive new schemas from an unnamed base (its .shape), and name each with z.meta({ id }) once`,
+    );
+  }
   const plain: Record<string, SchemaObject> = {};
   for (const [key, schema] of Object.entries(named)) {
     const { $id: _id, $schema: _dialect, id: _metaId, ...rest } = schema as Record<string, unknown>;
@@ -124,8 +122,8 @@ function errorResponses(route: AnyRoute): ResponsesObject {
 
 /**
  * The components the paths refer to, directly or through other components: a request's from the input side,
- * an answer's from the output side. A named schema used on both sides must read the same on both (a test
- * holds every route to it), so which side it is taken from does not matter.
+ * an answer's from the output side. A named schema used on both sides must read the same on both (this
+ * refuses one that does not), so which side it is taken from does not matter.
  */
 function components(
   paths: PathsObject,

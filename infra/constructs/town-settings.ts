@@ -4,22 +4,9 @@
  */
 import * as z from 'zod/mini';
 import '../../shared/zod-messages.ts';
+import { normalised } from '../../functions/runtime/config.ts';
 import { normaliseIban } from '../../shared/iban/iban.ts';
 import { normaliseBic } from '../../shared/payments/bic.ts';
-
-/** A normaliser that throws, as a zod transform that reports its message as an issue. */
-const normalised = (normalise: (value: string) => string) =>
-  z.pipe(
-    z.string(),
-    z.transform((value, context) => {
-      try {
-        return normalise(value);
-      } catch (error) {
-        context.issues.push({ code: 'custom', message: (error as Error).message, input: value });
-        return z.NEVER;
-      }
-    }),
-  );
 
 export const TownSettingsSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(70)),

@@ -5,7 +5,9 @@ import {
   ConfigurationError,
   commaSeparatedList,
   loadConfig,
+  normalised,
 } from '../../functions/runtime/config.ts';
+import { normaliseIban } from '../../shared/iban/iban.ts';
 
 describe('loadConfig', () => {
   it('names the missing variable', () => {
@@ -40,5 +42,14 @@ describe('loadConfig', () => {
     const config = loadConfig({ STAFF_EMAILS: commaSeparatedList }, { STAFF_EMAILS: ' a@town.be,, b@town.be , ' });
     expect(config.STAFF_EMAILS).toEqual(['a@town.be', 'b@town.be']);
     expect(loadConfig({ STAFF_EMAILS: commaSeparatedList }, { STAFF_EMAILS: '' }).STAFF_EMAILS).toEqual([]);
+  });
+
+  it('reads a setting through a normaliser, and reports what it refuses under the setting', () => {
+    const schema = { TOWN_IBAN: normalised(normaliseIban) };
+    expect(loadConfig(schema, { TOWN_IBAN: 'be68 5390 0754 7034' }).TOWN_IBAN).toBe('BE68539007547034');
+    expect(() => loadConfig(schema, { TOWN_IBAN: 'BE68 5390 0754 7035' })).toThrow(ConfigurationError);
+    expect(() => loadConfig(schema, { TOWN_IBAN: 'BE68 5390 0754 7035' })).toThrow(
+      /^Invalid Lambda configuration: TOWN_IBAN: \S/,
+    );
   });
 });
