@@ -4,11 +4,11 @@
  * code} from many client addresses, GET /openapi.json), then alone again. Redemptions should keep their p50 and
  * never fail; the flood should be mostly answered 429 by the gateway.
  */
-import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { loadavg } from 'node:os';
 import { THROTTLE_LIMITS } from '../../functions/routes/throttle.ts';
 import { codeFromRandomBytes, formatCode } from '../../shared/vouchers/voucher-code.ts';
+import { redeemThroughGateway, send } from './bench-http.ts';
 import { startBenchTarget } from './bench-target.ts';
 import { setUpRedemptions } from './redemption.ts';
 import { ms, printTable, summarise } from './stats.ts';
@@ -77,39 +77,24 @@ async function tills(count: number, pauseMs: number, seconds: number, task: () =
   await Promise.all(Array.from({ length: count }, till));
 }
 
-/** One anonymous GET from one of the flood's client addresses. */
-function anonymousGet(
+/** One anonymous GET from one of the flood's client addresses: its status and problem code, or nothing. */
+async function anonymousGet(
   apiUrl: string,
   path: string,
   index: number,
 ): Promise<{ status: number; code?: string } | undefined> {
-  const url = new URL(`${apiUrl}${path}`);
-  return new Promise((resolve) => {
-    const call = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        agent: floodAgent,
-        localAddress: FLOOD_ADDRESSES[index % FLOOD_ADDRESSES.length],
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          let code: string | undefined;
-          try {
-            code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: string }).code;
-          } catch {
-            code = undefined;
-          }
-          resolve({ status: response.statusCode ?? 0, ...(code ? { code } : {}) });
-        });
-      },
-    );
-    call.on('error', () => resolve(undefined));
-    call.end();
-  });
+  const response = await send(`${apiUrl}${path}`, {
+    agent: floodAgent,
+    localAddress: FLOOD_ADDRESSES[index % FLOOD_ADDRESSES.length],
+  }).catch(() => undefined);
+  if (!response) return undefined;
+  let code: string | undefined;
+  try {
+    code = (JSON.parse(response.body.toString('utf8')) as { code?: string }).code;
+  } catch {
+    code = undefined;
+  }
+  return { status: response.status, ...(code ? { code } : {}) };
 }
 
 export async function benchAbuse(): Promise<AbusePhase[]> {
@@ -124,17 +109,11 @@ export async function benchAbuse(): Promise<AbusePhase[]> {
       const shop = shops[index % shops.length];
       const voucher = vouchers[index % vouchers.length];
       const t0 = performance.now();
-      const response = await fetch(`${target.apiUrl}/merchant/redemptions`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${shop?.token}`,
-          'content-type': 'application/json',
-          'idempotency-key': randomUUID(),
-        },
-        body: JSON.stringify({ code: voucher?.code, amountCents: 1 }),
-      }).catch(() => undefined);
-      await response?.arrayBuffer();
-      return { ms: performance.now() - t0, status: response?.status ?? 0 };
+      const status = await redeemThroughGateway(target.apiUrl, shop?.token ?? '', {
+        code: voucher?.code ?? '',
+        amountCents: 1,
+      }).catch(() => 0);
+      return { ms: performance.now() - t0, status };
     };
     // Warm the handlers (and the JIT) the same way, unmeasured.
     await tills(TILLS, TILL_PAUSE_MS, 5, async () => void (await redeem()));

@@ -17,6 +17,7 @@ import { queryAll, type TableContext } from '../../shared/data/table.ts';
 import { transactWrite } from '../../shared/data/transactions.ts';
 import { createDashboardAggregator } from '../../shared/services/dashboard-aggregation.ts';
 import { addDays, brusselsDateOf } from '../../shared/time/calendar-date.ts';
+import { redeemThroughGateway, send } from './bench-http.ts';
 import { rawRedemptionItems, setUpRedemptions } from './redemption.ts';
 import { loadTest, ms, printTable, summarise } from './stats.ts';
 import type { BenchTarget } from './target-process.ts';
@@ -102,17 +103,8 @@ export async function benchAdmin(options: { redemptions?: number } = {}): Promis
           const shop = shops[index % shops.length];
           const voucher = vouchers[cursor++ % vouchers.length];
           if (!shop || !voucher) throw new Error('no data');
-          const response = await fetch(`${target.apiUrl}/merchant/redemptions`, {
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${shop.token}`,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({ code: voucher.code, amountCents: 1 }),
-          });
-          await response.arrayBuffer();
-          if (response.status === 201) voucher.balance -= 1;
+          const status = await redeemThroughGateway(target.apiUrl, shop.token, { code: voucher.code, amountCents: 1 });
+          if (status === 201) voucher.balance -= 1;
           else errors += 1;
         });
         redemption.push({
@@ -145,15 +137,14 @@ export async function benchAdmin(options: { redemptions?: number } = {}): Promis
     const dashboard: Array<AdminFigures['dashboard'][number]> = [];
     const url = `${target.apiUrl}/campaigns/${big.campaignId}/dashboard`;
     const headers = { authorization: `Bearer ${big.staffToken}` };
-    for (let index = 0; index < 5; index += 1) await (await fetch(url, { headers })).arrayBuffer();
+    for (let index = 0; index < 5; index += 1) await send(url, { headers });
     for (const [concurrency, requests] of [
       [1, 100],
       [4, 200],
     ] as const) {
       const round = await loadTest(requests, concurrency, async () => {
-        const response = await fetch(url, { headers });
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`dashboard: HTTP ${response.status}`);
+        const response = await send(url, { headers });
+        if (response.status !== 200) throw new Error(`dashboard: HTTP ${response.status}`);
       });
       dashboard.push({ concurrency, requests, ...summarise(round.samples) });
     }

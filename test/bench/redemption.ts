@@ -31,6 +31,7 @@ import { createRedemptionService, type RedemptionService } from '../../shared/se
 import { createVoucherService } from '../../shared/services/voucher-service.ts';
 import { addDays, brusselsDateOf } from '../../shared/time/calendar-date.ts';
 import type { Voucher } from '../../shared/vouchers/voucher.ts';
+import { redeemThroughGateway } from './bench-http.ts';
 import { loadTest, summarise } from './stats.ts';
 import type { BenchTarget } from './target-process.ts';
 
@@ -148,17 +149,11 @@ export async function benchRedemption(target: BenchTarget): Promise<{ rows: Late
     gateway: async (index) => {
       const shop = shops[index % shops.length];
       const voucher = nextVoucher();
-      const response = await fetch(`${target.apiUrl}/merchant/redemptions`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${shop?.token}`,
-          'content-type': 'application/json',
-          'idempotency-key': randomUUID(),
-        },
-        body: JSON.stringify({ code: voucher.code, amountCents: 1 }),
+      const status = await redeemThroughGateway(target.apiUrl, shop?.token ?? '', {
+        code: voucher.code,
+        amountCents: 1,
       });
-      await response.arrayBuffer();
-      if (response.status !== 201) return false;
+      if (status !== 201) return false;
       voucher.balance -= 1;
       return true;
     },
