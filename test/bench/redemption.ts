@@ -37,7 +37,11 @@ import { loadTest, summarise } from './stats.ts';
 import type { BenchTarget } from './target-process.ts';
 
 export interface LatencyRow {
-  readonly path: 'gateway' | 'raw TransactWriteItems' | 'floor BatchGetItem + TransactWriteItems';
+  readonly path:
+    | 'gateway'
+    | 'use case, in the bench process'
+    | 'raw TransactWriteItems'
+    | 'floor BatchGetItem + TransactWriteItems';
   readonly concurrency: number;
   readonly requests: number;
   readonly p50: number;
@@ -60,6 +64,11 @@ export interface HotVoucherFigures {
   readonly tillMs: number;
   /** When the last till's first write was answered (committed or refused): the first round, all at once. */
   readonly firstRoundMs: number;
+  /**
+   * When the last sale committed: the balance was then spent. The time from there to the wall time is tills
+   * that were pausing when it ran out, waking to read that it did.
+   */
+  readonly lastSaleMs: number;
   /** The same 64 tills at once on 64 vouchers of their own: the burst with no contention. */
   readonly spreadMs: number;
 }
@@ -154,6 +163,8 @@ export async function benchRedemption(
     return voucher;
   };
 
+  const useCase = createRedemptionService({ table, codeKey, now: () => new Date() });
+
   type Path = LatencyRow['path'];
   // One request of each path; true when it was accepted.
   const paths: Record<Path, (index: number) => Promise<boolean>> = {
@@ -166,6 +177,20 @@ export async function benchRedemption(
         amountCents: 1,
       });
       if (status !== 201) return false;
+      voucher.balance -= 1;
+      return true;
+    },
+    // The use case alone (reads, decision, transaction), without the gateway, its token check, HTTP and the
+    // handler framework: what sits between the gateway's figure and the floor's.
+    'use case, in the bench process': async (index) => {
+      const shop = shops[index % shops.length];
+      const voucher = nextVoucher();
+      if (!shop) return false;
+      try {
+        await redeemInProcess(useCase, shop.merchantId, voucher.code, 1);
+      } catch {
+        return false;
+      }
       voucher.balance -= 1;
       return true;
     },
@@ -271,6 +296,19 @@ async function hotVoucherRuns(
   return { warmUp, runs };
 }
 
+/** A shop's redemption through the use case itself, as its handler calls it, under a new Idempotency-Key. */
+function redeemInProcess(service: RedemptionService, merchantId: string, code: string, amountCents: number) {
+  return service.redeem(
+    {
+      principal: { userId: randomUUID(), username: merchantId, roles: ['merchant'], merchantId },
+      actor: { userId: merchantId, username: merchantId, role: 'merchant' },
+      idempotencyKey: randomUUID(),
+      requestId: 'bench',
+    },
+    { code, amountCents },
+  );
+}
+
 /**
  * `table` with every request counted by kind and outcome: a transaction committed, refused by a condition
  * (which part) or by contention.
@@ -278,7 +316,7 @@ async function hotVoucherRuns(
 function tallied(
   table: TableContext,
   /** Called as each TransactWriteItems is answered, committed or refused. */
-  onTransaction: () => void = () => undefined,
+  onTransaction: (committed: boolean) => void = () => undefined,
 ): { table: TableContext; tallies: Map<string, RequestTally> } {
   const tallies = new Map<string, RequestTally>();
   const count = (kind: string, ms: number) => {
@@ -293,8 +331,10 @@ function tallied(
       value: async (command: { constructor: { name: string } }) => {
         const kind = command.constructor.name.replace(/Command$/, '');
         const started = performance.now();
+        let committed = false;
         try {
           const output = await send(command);
+          committed = true;
           count(kind === 'TransactWrite' ? 'TransactWrite committed' : kind, performance.now() - started);
           return output;
         } catch (error) {
@@ -303,7 +343,7 @@ function tallied(
           count(`${kind} refused (${codes.join(', ') || (error as Error).name})`, performance.now() - started);
           throw error;
         } finally {
-          if (kind === 'TransactWrite') onTransaction();
+          if (kind === 'TransactWrite') onTransaction(committed);
         }
       },
     },
@@ -408,18 +448,8 @@ async function hotVoucher(
     return issued.code;
   };
   // A till's request, each with a key of its own; each service starts cold, as a burst of new Lambdas does.
-  const redeemAt = (service: RedemptionService, index: number, code: string) => {
-    const merchantId = shops[index % shops.length]?.merchantId ?? '';
-    return service.redeem(
-      {
-        principal: { userId: randomUUID(), username: merchantId, roles: ['merchant'], merchantId },
-        actor: { userId: merchantId, username: merchantId, role: 'merchant' },
-        idempotencyKey: randomUUID(),
-        requestId: 'bench-hot',
-      },
-      { code, amountCents: 300 },
-    );
-  };
+  const redeemAt = (service: RedemptionService, index: number, code: string) =>
+    redeemInProcess(service, shops[index % shops.length]?.merchantId ?? '', code, 300);
 
   const ownCodes: string[] = [];
   for (let index = 0; index < attempts; index += 1) ownCodes.push(await issueOne());
@@ -432,7 +462,9 @@ async function hotVoucher(
   // Which till sends a request, so that the first round can be timed: when every till's first write is answered.
   const tillOf = new AsyncLocalStorage<number>();
   const firstWriteAnswered = new Map<number, number>();
-  const counted = tallied(table, () => {
+  let lastSale = Number.NaN;
+  const counted = tallied(table, (committed) => {
+    if (committed) lastSale = performance.now();
     const till = tillOf.getStore();
     if (till !== undefined && !firstWriteAnswered.has(till)) firstWriteAnswered.set(till, performance.now());
   });
@@ -469,6 +501,7 @@ async function hotVoucher(
     requests: [...counted.tallies.values()].sort((a, b) => b.totalMs - a.totalMs),
     tillMs,
     firstRoundMs: Math.max(...firstWriteAnswered.values()) - started,
+    lastSaleMs: lastSale - started,
     spreadMs,
   };
 }
