@@ -173,7 +173,10 @@ function printHotVoucher(hot: HotVoucherRuns): void {
       'wall time',
       'same tills, 64 vouchers',
     ],
-    [row('warm-up, not counted', hot.warmUp), ...hot.runs.map((figures, index) => row(`run ${index + 1}`, figures))],
+    [
+      ...hot.warmUp.map((figures, index) => row(`warm-up ${index + 1}, not counted`, figures)),
+      ...hot.runs.map((figures, index) => row(`run ${index + 1}`, figures)),
+    ],
   );
   const inRequests = middle.requests.reduce((sum, tally) => sum + tally.totalMs, 0);
   printTable(
