@@ -166,49 +166,42 @@ export async function benchRedemption(
   const useCase = createRedemptionService({ table, codeKey, now: () => new Date() });
 
   type Path = LatencyRow['path'];
-  // One request of each path; true when it was accepted.
+  type Shop = (typeof shops)[number];
+  type BenchVoucher = (typeof vouchers)[number];
+  /**
+   * One request of a path: the next voucher, from a shop taken in turn; true when it was accepted, and then
+   * the voucher's tracked balance (which the raw path pins its write to) is one cent lower.
+   */
+  const request =
+    (send: (shop: Shop, voucher: BenchVoucher) => Promise<boolean>) =>
+    async (index: number): Promise<boolean> => {
+      const shop = shops[index % shops.length];
+      const voucher = nextVoucher();
+      if (!shop || !(await send(shop, voucher))) return false;
+      voucher.balance -= 1;
+      return true;
+    };
   const paths: Record<Path, (index: number) => Promise<boolean>> = {
     // Through the gateway: JWT check, handler framework, reads, decision, transaction.
-    gateway: async (index) => {
-      const shop = shops[index % shops.length];
-      const voucher = nextVoucher();
-      const status = await redeemThroughGateway(target.apiUrl, shop?.token ?? '', {
-        code: voucher.code,
-        amountCents: 1,
-      });
-      if (status !== 201) return false;
-      voucher.balance -= 1;
-      return true;
-    },
+    gateway: request(
+      async (shop, voucher) =>
+        (await redeemThroughGateway(target.apiUrl, shop.token, { code: voucher.code, amountCents: 1 })) === 201,
+    ),
     // The use case alone (reads, decision, transaction), without the gateway, its token check, HTTP and the
     // handler framework: what sits between the gateway's figure and the floor's.
-    'use case, in the bench process': async (index) => {
-      const shop = shops[index % shops.length];
-      const voucher = nextVoucher();
-      if (!shop) return false;
-      try {
-        await redeemInProcess(useCase, shop.merchantId, voucher.code, 1);
-      } catch {
-        return false;
-      }
-      voucher.balance -= 1;
-      return true;
-    },
+    'use case, in the bench process': request((shop, voucher) =>
+      redeemInProcess(useCase, shop.merchantId, voucher.code, 1).then(
+        () => true,
+        () => false,
+      ),
+    ),
     // The same transaction shape, written straight to DynamoDB Local with a balance known in advance.
-    'raw TransactWriteItems': async (index) => {
-      const shop = shops[index % shops.length];
-      const voucher = nextVoucher();
-      if (!shop) return false;
-      const outcome = await transactWrite(table, rawRedemptionItems(table, campaign, shop.merchantId, voucher));
-      if (!outcome.committed) return false;
-      voucher.balance -= 1;
-      return true;
-    },
+    'raw TransactWriteItems': request(
+      async (shop, voucher) =>
+        (await transactWrite(table, rawRedemptionItems(table, campaign, shop.merchantId, voucher))).committed,
+    ),
     // The floor of an exact balance-after: one read of everything the decision needs, then the write.
-    'floor BatchGetItem + TransactWriteItems': async (index) => {
-      const shop = shops[index % shops.length];
-      const voucher = nextVoucher();
-      if (!shop) return false;
+    'floor BatchGetItem + TransactWriteItems': request(async (shop, voucher) => {
       const read = await batchGetAll(table, redemptionReadKeys(campaign, shop.merchantId, voucher.voucherId));
       const stored = read.find((item) => item.pk === voucherKeys.item(voucher.voucherId).pk);
       const balance = Number(stored?.balanceCents);
@@ -216,10 +209,10 @@ export async function benchRedemption(
         table,
         rawRedemptionItems(table, campaign, shop.merchantId, { voucherId: voucher.voucherId, balance }),
       );
-      if (!outcome.committed) return false;
-      voucher.balance = balance - 1;
-      return true;
-    },
+      // The balance it read is the one to track from.
+      if (outcome.committed) voucher.balance = balance;
+      return outcome.committed;
+    }),
   };
 
   // The dashboard's aggregator sits out the latency rounds. Locally it runs in the process that hosts the
